@@ -1,0 +1,65 @@
+using LegalServiceMap.Core.Geo;
+
+namespace LegalServiceMap.Core.Stations;
+
+/// <summary>
+/// A legal-service body as residents see it. Bilingual fields come in zh/en pairs; an empty field means
+/// no source has confirmed it. Coordinates are WGS-84 (EPSG:4326) in degrees.
+/// </summary>
+public sealed class Station
+{
+    public required string Id { get; set; }
+    public StationType Type { get; set; }
+
+    public required string NameZh { get; set; }
+    public required string NameEn { get; set; }
+    public string? AddressZh { get; set; }
+    public string? AddressEn { get; set; }
+
+    /// <summary>Slug of one of the 14 streets/towns (<see cref="StreetTown"/>), or null when unknown.</summary>
+    public string? Street { get; set; }
+    public string? Phone { get; set; }
+
+    public List<OpeningPeriod> Hours { get; set; } = [];
+    public string? HoursNoteZh { get; set; }
+    public string? HoursNoteEn { get; set; }
+
+    public List<string> ServicesZh { get; set; } = [];
+    public List<string> ServicesEn { get; set; } = [];
+    /// <summary>Languages spoken, as BCP-47 tags (e.g. "zh", "en").</summary>
+    public List<string> Languages { get; set; } = [];
+    public string? AccessibilityZh { get; set; }
+    public string? AccessibilityEn { get; set; }
+
+    /// <summary>WGS-84 latitude in degrees; null when the place is not known at all.</summary>
+    public double? Latitude { get; set; }
+    /// <summary>WGS-84 longitude in degrees; null when the place is not known at all.</summary>
+    public double? Longitude { get; set; }
+    public LocationTier LocationTier { get; set; } = LocationTier.StreetLevel;
+    public string? LocationNoteZh { get; set; }
+    public string? LocationNoteEn { get; set; }
+
+    public List<string> Sources { get; set; } = [];
+    public string? NoteZh { get; set; }
+    public string? NoteEn { get; set; }
+
+    /// <summary>Date staff last confirmed address, phone and hours; null = unverified.</summary>
+    public DateOnly? LastVerified { get; set; }
+
+    /// <summary>Seed-file version this record was last written from; staff edits (later) set it to null so a seed never overwrites them.</summary>
+    public int? SeedVersion { get; set; }
+
+    public bool IsVerified => LastVerified is not null;
+
+    public GeoPoint? Location =>
+        Latitude is { } lat && Longitude is { } lng ? new GeoPoint(lat, lng) : null;
+
+    public string Name(bool english) => english ? NameEn : NameZh;
+    public string? Address(bool english) => english ? AddressEn ?? AddressZh : AddressZh;
+    public string? HoursNote(bool english) => english ? HoursNoteEn : HoursNoteZh;
+    public IReadOnlyList<string> Services(bool english) => english && ServicesEn.Count > 0 ? ServicesEn : ServicesZh;
+    public string? Accessibility(bool english) => english ? AccessibilityEn : AccessibilityZh;
+    public string? LocationNote(bool english) => english ? LocationNoteEn : LocationNoteZh;
+    public string? Note(bool english) => english ? NoteEn : NoteZh;
+    public StreetTown? StreetTown => Stations.StreetTown.Find(Street);
+}

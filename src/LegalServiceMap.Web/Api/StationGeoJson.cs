@@ -1,0 +1,94 @@
+using System.Globalization;
+using LegalServiceMap.Core.Stations;
+using Microsoft.Extensions.Localization;
+
+namespace LegalServiceMap.Web.Api;
+
+/// <summary>GeoJSON (RFC 7946) shapes of the public API. Coordinates are WGS-84 [lng, lat].</summary>
+public sealed record FeatureCollection(IReadOnlyList<StationFeature> Features)
+{
+    public string Type => "FeatureCollection";
+}
+
+public sealed record PointGeometry(double[] Coordinates)
+{
+    public string Type => "Point";
+}
+
+public sealed record StationFeature(string Id, PointGeometry? Geometry, StationProperties Properties)
+{
+    public string Type => "Feature";
+}
+
+public sealed record StationProperties(
+    string Id,
+    string Type,
+    string TypeName,
+    string Name,
+    string? Address,
+    string? Street,
+    string? StreetName,
+    string? Phone,
+    string Tier,
+    bool Approximate,
+    bool Verified,
+    string? LastVerified,
+    string OpenNow,
+    string Url,
+    double? DistanceMetres = null,
+    StationDetails? Details = null);
+
+public sealed record StationDetails(
+    string NameZh,
+    string NameEn,
+    IReadOnlyList<HoursDto> Hours,
+    string? HoursNote,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Languages,
+    string? Accessibility,
+    string? LocationNote,
+    string? Note,
+    IReadOnlyList<string> Sources);
+
+public sealed record HoursDto(string Day, string Opens, string Closes);
+
+public static class StationGeoJson
+{
+    public static StationFeature ToFeature(Station s, bool english, IStringLocalizer localizer, DateTimeOffset now,
+        double? distance = null, bool details = false)
+    {
+        var location = s.Location;
+        var props = new StationProperties(
+            s.Id,
+            s.Type.ToSlug(),
+            localizer["Type_" + s.Type.ToSlug()],
+            s.Name(english),
+            s.Address(english),
+            s.Street,
+            s.StreetTown?.Name(english),
+            s.Phone,
+            s.LocationTier.ToSlug(),
+            location is null || s.LocationTier.IsImprecise(),
+            s.IsVerified,
+            s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            OpeningHours.StatusAt(s.Hours, now).State.ToString().ToLowerInvariant(),
+            $"/stations/{Uri.EscapeDataString(s.Id)}",
+            distance is null ? null : Math.Round(distance.Value, 1),
+            details ? Details(s, english) : null);
+        var geometry = location is { } p ? new PointGeometry([Math.Round(p.Longitude, 7), Math.Round(p.Latitude, 7)]) : null;
+        return new StationFeature(s.Id, geometry, props);
+    }
+
+    private static StationDetails Details(Station s, bool english) => new(
+        s.NameZh,
+        s.NameEn,
+        s.Hours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Opens)
+            .Select(h => new HoursDto(h.Day.ToString()[..3].ToLowerInvariant(), h.Opens.ToString("HH:mm"), h.Closes.ToString("HH:mm"))).ToList(),
+        s.HoursNote(english),
+        s.Services(english),
+        s.Languages,
+        s.Accessibility(english),
+        s.LocationNote(english),
+        s.Note(english),
+        s.Sources);
+}

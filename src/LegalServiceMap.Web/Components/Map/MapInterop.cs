@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace LegalServiceMap.Web.Components.Map;
+
+/// <summary>Settings for one map instance, sent once to the JS module.</summary>
+public sealed record MapSettings(
+    double Latitude,
+    double Longitude,
+    int Zoom,
+    int MaxZoom,
+    string? TileUrl,
+    string Attribution,
+    bool Cluster,
+    bool Interactive,
+    MapTexts Texts);
+
+/// <summary>Localized texts the JS module puts in popups and marker titles.</summary>
+public sealed record MapTexts(string Details, string Approximate, string Unverified, string Call, string Reference);
+
+/// <summary>
+/// The one typed wrapper over wwwroot/js/map.js. It holds the map as a JS object reference (no globals, one
+/// map per instance), sends markers as one GeoJSON URL for the module to fetch, and forwards only coarse events
+/// (click, moveend, marker click). Dispose it with the component.
+/// </summary>
+public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
+{
+    public const string ModulePath = "./js/map.js";
+
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _map;
+
+    public bool IsReady => _map is not null;
+
+    public async Task CreateAsync<TCallbacks>(ElementReference element, MapSettings settings, DotNetObjectReference<TCallbacks>? callbacks)
+        where TCallbacks : class
+    {
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        _map = await _module.InvokeAsync<IJSObjectReference>("createMap", element, settings, callbacks);
+    }
+
+    /// <summary>Replaces the markers with the features of a GeoJSON URL (Feature or FeatureCollection). Returns how many were drawn.</summary>
+    public ValueTask<int> SetDataAsync(string url) => Map.InvokeAsync<int>("setData", url);
+
+    /// <summary>Shows the point distances are measured from (a clicked point), or hides it when null.</summary>
+    public ValueTask SetReferenceAsync(double? latitude, double? longitude) =>
+        Map.InvokeVoidAsync("setReference", latitude, longitude);
+
+    /// <summary>Zooms to a station's marker and opens its popup.</summary>
+    public ValueTask FocusStationAsync(string id) => Map.InvokeVoidAsync("focusStation", id);
+
+    private IJSObjectReference Map => _map ?? throw new InvalidOperationException("The map has not been created yet.");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_map is not null)
+            {
+                await _map.InvokeVoidAsync("dispose");
+                await _map.DisposeAsync();
+            }
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; the browser has dropped the map with the page.
+        }
+        _map = null;
+        _module = null;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using LegalServiceMap.Core.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace LegalServiceMap.Web.Data;
+
+/// <summary>The application's database: SQLite by default (WAL mode), WGS-84 coordinates as plain columns.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Station> Stations => Set<Station>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var station = modelBuilder.Entity<Station>();
+        station.HasKey(s => s.Id);
+        station.Property(s => s.Id).HasMaxLength(100);
+        station.Property(s => s.Type).HasMaxLength(40)
+            .HasConversion(t => t.ToSlug(), s => ParseType(s));
+        station.Property(s => s.LocationTier).HasMaxLength(20)
+            .HasConversion(t => t.ToSlug(), s => ParseTier(s));
+        station.Property(s => s.NameZh).HasMaxLength(200);
+        station.Property(s => s.NameEn).HasMaxLength(300);
+        station.Property(s => s.Street).HasMaxLength(40);
+        station.Property(s => s.Phone).HasMaxLength(40);
+        station.Property(s => s.Hours)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v.Select(PeriodDto.From), JsonOptions),
+                v => (JsonSerializer.Deserialize<List<PeriodDto>>(v, JsonOptions) ?? new List<PeriodDto>()).Select(p => p.ToPeriod()).ToList(),
+                new ValueComparer<List<OpeningPeriod>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())),
+                    v => v.ToList()));
+        station.Ignore(s => s.IsVerified);
+        station.Ignore(s => s.Location);
+        station.Ignore(s => s.StreetTown);
+        station.HasIndex(s => s.Type);
+        station.HasIndex(s => s.Street);
+
+        modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
+    }
+
+    private static StationType ParseType(string slug) =>
+        StationTypes.TryParse(slug, out var t) ? t : throw new InvalidOperationException($"Unknown station type '{slug}' in database");
+
+    private static LocationTier ParseTier(string slug) =>
+        LocationTiers.TryParse(slug, out var t) ? t : LocationTier.StreetLevel;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed record PeriodDto(int Day, string Opens, string Closes)
+    {
+        public static PeriodDto From(OpeningPeriod p) => new((int)p.Day, p.Opens.ToString("HH:mm"), p.Closes.ToString("HH:mm"));
+        public OpeningPeriod ToPeriod() => new((DayOfWeek)Day, TimeOnly.Parse(Opens), TimeOnly.Parse(Closes));
+    }
+}
+
+/// <summary>A small key/value row for application state such as the applied seed version.</summary>
+public sealed class AppSetting
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

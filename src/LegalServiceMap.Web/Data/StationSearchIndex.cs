@@ -1,0 +1,52 @@
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalServiceMap.Web.Data;
+
+/// <summary>
+/// Full-text search over names, addresses and street/town names in both languages: an SQLite FTS5 table
+/// with the trigram tokenizer (created by migration), so any substring of 3+ characters — Chinese or
+/// English — matches through the index; shorter queries fall back to LIKE on the same table.
+/// </summary>
+public static class StationSearchIndex
+{
+    public const string Table = "StationSearch";
+
+    public static async Task RebuildAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var stations = await db.Stations.AsNoTracking().ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table};", ct);
+        foreach (var s in stations)
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {DocumentOf(s)});", ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    public static string DocumentOf(Station s) =>
+        SearchText.Document(s.NameZh, s.NameEn, s.AddressZh, s.AddressEn, s.StreetTown?.NameZh, s.StreetTown?.NameEn);
+
+    /// <summary>Ids of the stations whose text contains <paramref name="query"/> (folded like the documents).</summary>
+    public static async Task<IReadOnlySet<string>> SearchAsync(AppDbContext db, string query, CancellationToken ct = default)
+    {
+        var folded = SearchText.Fold(query);
+        if (folded.Length == 0)
+        {
+            return new HashSet<string>();
+        }
+        List<string> ids;
+        if (folded.Length >= 3)
+        {
+            var phrase = "\"" + folded.Replace("\"", "\"\"") + "\"";
+            ids = await db.Database.SqlQuery<string>($"SELECT Id AS Value FROM StationSearch WHERE StationSearch MATCH {phrase}").ToListAsync(ct);
+        }
+        else
+        {
+            var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            ids = await db.Database.SqlQuery<string>($"SELECT Id AS Value FROM StationSearch WHERE Text LIKE {pattern} ESCAPE '\\'").ToListAsync(ct);
+        }
+        return ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,76 @@
+using LegalServiceMap.Core.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LegalServiceMap.Web.Data;
+
+public sealed class SeedOptions
+{
+    /// <summary>Path of the station seed file; relative paths resolve against the app's base directory.</summary>
+    public string StationsFile { get; set; } = "data/stations.json";
+}
+
+/// <summary>
+/// Applies data/stations.json idempotently: when the file's version is newer than the applied one, records are
+/// inserted or updated by id; records a staff member has edited (SeedVersion null) are left alone.
+/// Records are never deleted by a seed.
+/// </summary>
+public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<StationSeeder> logger)
+{
+    public const string AppliedVersionKey = "seed.stations.version";
+
+    public string ResolvedPath =>
+        Path.IsPathRooted(options.Value.StationsFile)
+            ? options.Value.StationsFile
+            : Path.Combine(AppContext.BaseDirectory, options.Value.StationsFile);
+
+    public async Task<int> ApplyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        StationSeedFile.Contents contents;
+        await using (var stream = File.OpenRead(ResolvedPath))
+        {
+            contents = StationSeedFile.Read(stream);
+        }
+
+        var applied = await db.Settings.FindAsync([AppliedVersionKey], ct);
+        if (applied is not null && int.TryParse(applied.Value, out var appliedVersion) && appliedVersion >= contents.Version)
+        {
+            logger.LogInformation("Station seed version {Version} already applied", appliedVersion);
+            return 0;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Stations.ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var changed = 0;
+        foreach (var seeded in contents.Stations)
+        {
+            if (!existing.TryGetValue(seeded.Id, out var current))
+            {
+                db.Stations.Add(seeded);
+                changed++;
+            }
+            else if (current.SeedVersion is not null)
+            {
+                db.Entry(current).CurrentValues.SetValues(seeded);
+                current.Hours = seeded.Hours;
+                current.ServicesZh = seeded.ServicesZh;
+                current.ServicesEn = seeded.ServicesEn;
+                current.Languages = seeded.Languages;
+                current.Sources = seeded.Sources;
+                changed++;
+            }
+        }
+        if (applied is null)
+        {
+            db.Settings.Add(new AppSetting { Key = AppliedVersionKey, Value = contents.Version.ToString() });
+        }
+        else
+        {
+            applied.Value = contents.Version.ToString();
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Applied station seed version {Version}: {Count} records written", contents.Version, changed);
+        return changed;
+    }
+}

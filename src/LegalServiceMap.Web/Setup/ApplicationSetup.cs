@@ -1,0 +1,83 @@
+using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Components;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LegalServiceMap.Web.Setup;
+
+public static class ApplicationSetup
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Options, validated at start.
+        services.AddOptions<MapOptions>().BindConfiguration("Map").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+
+        // Data: SQLite file under the content root unless configured otherwise; a factory because circuits live long.
+        var connection = builder.Configuration.GetConnectionString("Stations") ?? "Data Source=App_Data/legalservicemap.db";
+        connection = ResolveSqlitePath(connection, builder.Environment.ContentRootPath);
+        services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connection));
+        services.AddSingleton<StationSeeder>();
+        services.AddSingleton<StationQueries>();
+        services.AddSingleton(TimeProvider.System);
+
+        // Two languages; MudBlazor's own texts go through our resources too.
+        // Resource names follow the SharedResource class (Resources/SharedResource.cs), so no ResourcesPath.
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+
+        // UI. Chinese text is written as UTF-8, not as numeric character references.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        // API errors as RFC 9457 problem+json.
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseApplicationPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            site => site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+
+        app.UseRequestLocalization(Localization.CreateOptions());
+        app.UsePersistedLanguageChoice();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapStationsApi();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Makes a relative SQLite "Data Source" relative to the content root, not the working directory.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,154 @@
+// The app's one Leaflet module. Each createMap() call returns an object that owns its map; nothing is kept
+// in module or window globals (one Blazor Server page can hold several maps, and they must not share state).
+// Leaflet and leaflet.markercluster are loaded as classic scripts (from npm, copied to wwwroot/lib) and used via L.
+
+const glyphs = {
+  'service-centre': '法',
+  'legal-aid': '援',
+  'notary': '证',
+  'mediation': '调',
+  'commercial-mediation': '商',
+  'judicial-office': '司',
+  'law-firm': '律',
+  'judicial-appraisal': '鉴',
+  'culture-site': '文',
+};
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+function markerIcon(L, props) {
+  const approximate = !!props.approximate;
+  const html = el('span', 'lsm-marker-glyph', glyphs[props.type] ?? '•');
+  html.setAttribute('aria-hidden', 'true');
+  return L.divIcon({
+    className: `lsm-marker lsm-type-${props.type}${approximate ? ' lsm-approx' : ''}`,
+    html: html.outerHTML,
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+    popupAnchor: [0, -14],
+  });
+}
+
+// Popups are built from DOM nodes with textContent: station text is data and is never parsed as HTML.
+function popupContent(props, texts) {
+  const root = el('div', 'lsm-popup');
+  root.append(el('strong', 'lsm-popup-name', props.name));
+  root.append(el('div', 'lsm-popup-type', props.typeName));
+  if (props.address) root.append(el('div', 'lsm-popup-address', props.address));
+  if (props.approximate) root.append(el('div', 'lsm-popup-flag', texts.approximate));
+  if (!props.verified) root.append(el('div', 'lsm-popup-flag', texts.unverified));
+  if (props.phone) {
+    const tel = el('a', 'lsm-popup-tel', `${texts.call} ${props.phone}`);
+    tel.href = `tel:${props.phone.replace(/[^0-9+]/g, '')}`;
+    root.append(tel);
+  }
+  const link = el('a', 'lsm-popup-link', texts.details);
+  link.href = props.url;
+  root.append(link);
+  return root;
+}
+
+export function createMap(element, settings, dotnet) {
+  const L = window.L;
+  const map = L.map(element, {
+    center: [settings.latitude, settings.longitude],
+    zoom: settings.zoom,
+    maxZoom: settings.maxZoom,
+    minZoom: 3,
+    zoomControl: settings.interactive,
+    dragging: settings.interactive,
+    scrollWheelZoom: settings.interactive,
+    doubleClickZoom: settings.interactive,
+    touchZoom: settings.interactive,
+    keyboard: settings.interactive,
+  });
+  if (settings.tileUrl) {
+    L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: settings.maxZoom }).addTo(map);
+  } else {
+    map.attributionControl.addAttribution(settings.attribution);
+  }
+
+  const layer = settings.cluster && L.markerClusterGroup
+    ? L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true })
+    : L.featureGroup();
+  layer.addTo(map);
+
+  const markers = new Map();
+  let reference = null;
+  let pending = null;
+  let disposed = false;
+
+  const call = (method, ...args) => {
+    if (dotnet && !disposed) dotnet.invokeMethodAsync(method, ...args).catch(() => { /* circuit gone */ });
+  };
+  if (dotnet) {
+    map.on('click', (e) => call('OnMapClicked', e.latlng.lat, e.latlng.lng));
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      call('OnMoveEnded', c.lat, c.lng);
+    });
+  }
+
+  async function setData(url) {
+    pending?.abort();
+    const controller = new AbortController();
+    pending = controller;
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/geo+json, application/json' } });
+    if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+    const data = await response.json();
+    if (disposed || controller.signal.aborted) return 0;
+    const features = data.type === 'Feature' ? [data] : (data.features ?? []);
+    const created = [];
+    layer.clearLayers();
+    markers.clear();
+    for (const f of features) {
+      if (!f.geometry || f.geometry.type !== 'Point') continue;
+      const [lng, lat] = f.geometry.coordinates;
+      const props = f.properties;
+      const title = props.approximate ? `${props.name} (${settings.texts.approximate})` : props.name;
+      const marker = L.marker([lat, lng], { icon: markerIcon(L, props), title, alt: title, keyboard: true, riseOnHover: true });
+      marker.bindPopup(() => popupContent(props, settings.texts));
+      marker.on('click', () => call('OnMarkerClicked', props.id));
+      markers.set(props.id, marker);
+      created.push(marker);
+    }
+    layer.addLayers ? layer.addLayers(created) : created.forEach((m) => layer.addLayer(m));
+    element.dataset.markerCount = String(created.length);
+    if (!settings.interactive && created.length === 1) {
+      map.setView(created[0].getLatLng(), settings.zoom);
+    }
+    return created.length;
+  }
+
+  return {
+    setData,
+    setReference(lat, lng) {
+      if (reference) {
+        reference.remove();
+        reference = null;
+      }
+      if (lat === null || lng === null || lat === undefined || lng === undefined) return;
+      reference = L.circleMarker([lat, lng], { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
+        .bindTooltip(settings.texts.reference)
+        .addTo(map);
+    },
+    focusStation(id) {
+      const marker = markers.get(id);
+      if (!marker) return;
+      if (layer.zoomToShowLayer) layer.zoomToShowLayer(marker, () => marker.openPopup());
+      else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); marker.openPopup(); }
+    },
+    dispose() {
+      disposed = true;
+      pending?.abort();
+      map.off();
+      map.remove();
+      markers.clear();
+    },
+  };
+}
