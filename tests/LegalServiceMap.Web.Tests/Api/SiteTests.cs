@@ -1,0 +1,88 @@
+using System.Net;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace LegalServiceMap.Web.Tests.Api;
+
+public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { HandleCookies = false });
+
+    [Theory]
+    [InlineData("/lib/leaflet/leaflet.js")]
+    [InlineData("/lib/leaflet/leaflet.css")]
+    [InlineData("/lib/leaflet.markercluster/leaflet.markercluster.js")]
+    [InlineData("/js/map.js")]
+    [InlineData("/css/app.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task StaticAsset_Answers200(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 100, $"{url}: {bytes.Length} bytes, {response.Content.Headers.ContentType} {string.Join(",", response.Content.Headers.ContentEncoding)}");
+    }
+
+    [Fact]
+    public async Task MapPage_Prerendered_ListsStationsInChineseByDefault()
+    {
+        var html = await _client.GetStringAsync("/");
+        Assert.Contains("<html lang=\"zh-CN\"", html);
+        Assert.Contains("静安法律服务地图", html);
+        Assert.Contains("南京西路街道司法所", html); // the list is readable before the circuit starts
+        Assert.Contains("/lib/leaflet/leaflet", html);
+    }
+
+    [Fact]
+    public async Task LangQuery_RendersEnglishAndPersistsTheChoiceInACookie()
+    {
+        var response = await _client.GetAsync("/?lang=en");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\"", html);
+        Assert.Contains("Legal services near you", html);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture="));
+
+        var next = new HttpRequestMessage(HttpMethod.Get, "/stations/notary-jingan");
+        next.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var english = await (await _client.SendAsync(next)).Content.ReadAsStringAsync();
+        Assert.Contains("Jing&#x27;an Notary Office", english.Replace("'", "&#x27;"));
+    }
+
+    [Fact]
+    public async Task StationPage_Unknown_Returns404Page()
+    {
+        var response = await _client.GetAsync("/stations/no-such-station");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task StationPage_ShowsUnverifiedAndTelLink()
+    {
+        var html = await _client.GetStringAsync("/stations/culture-labour-secretariat");
+        Assert.Contains("中国劳动组合书记部旧址陈列馆", html);
+        Assert.Contains("href=\"tel:02162157732\"", html);
+        Assert.Contains("未核实", html);
+    }
+
+    [Fact]
+    public async Task Responses_CarryBasicSecurityHeaders()
+    {
+        var response = await _client.GetAsync("/");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("strict-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Database_IsInWalMode()
+    {
+        _ = await _client.GetAsync("/api/stations?type=notary");
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,138 @@
+using Bunit;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Components.Map;
+using LegalServiceMap.Web.Features.Map;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalServiceMap.Web.Tests.Components;
+
+public sealed class MapPageTests : BunitContext
+{
+    private readonly TestDatabase _db = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _db.Dispose();
+    }
+
+    private IRenderedComponent<MapPage> RenderAt(string uri)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        return Render<MapPage>();
+    }
+
+    [Fact]
+    public void MapPage_ListsEveryStation_AndCreatesOneMapFedFromTheStationsUrl()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+
+        Assert.Equal(_db.Queries.Catalog.All.Count, cut.FindAll("li.station-item").Count);
+        cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
+        Assert.Equal("api/stations?lang=zh", map.Invocations["setData"][0].Arguments[0]);
+        Assert.Single(JSInterop.Invocations["import"]);
+    }
+
+    [Fact]
+    public void MapPage_TickingNotary_FiltersTheListAndTheMapData()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+
+        cut.Find("input[data-type=notary]").Change(true);
+
+        var nav = Services.GetRequiredService<NavigationManager>();
+        Assert.EndsWith("?type=notary", nav.Uri);
+        cut.WaitForAssertion(() =>
+        {
+            var items = cut.FindAll("li.station-item");
+            Assert.Equal(2, items.Count);
+            Assert.All(items, li => Assert.Equal("notary", li.GetAttribute("data-type")));
+        });
+        cut.WaitForAssertion(() => Assert.Equal("api/stations?lang=zh&type=notary", map.Invocations["setData"][^1].Arguments[0]));
+    }
+
+    [Fact]
+    public void MapPage_TwoTypesTicked_ShowsBoth()
+    {
+        this.AddAppServices(_db);
+        var cut = RenderAt("/?type=notary,judicial-office");
+        var types = cut.FindAll("li.station-item").Select(li => li.GetAttribute("data-type")).Distinct().Order();
+        Assert.Equal(["judicial-office", "notary"], types);
+        Assert.True(cut.Find("input[data-type=notary]").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void MapPage_SearchQuery_FiltersByChineseSubstring()
+    {
+        this.AddAppServices(_db);
+        var cut = RenderAt("/?q=" + Uri.EscapeDataString("彭浦"));
+        var names = cut.FindAll("a.station-name").Select(a => a.TextContent).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(cut.FindAll("li.station-item"), li => Assert.Contains(li.GetAttribute("data-station-id"),
+            new[] { "judicial-office-pengpuxincun", "rule-of-law-centre-pengpuxincun", "judicial-office-pengpu", "rule-of-law-centre-pengpu" }));
+    }
+
+    [Fact]
+    public void MapPage_ClickOnTheMap_SortsTheListFromThatPoint()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        var leaflet = cut.FindComponent<LeafletMap>();
+
+        // A point in Linfen Road Sub-district, the far north.
+        cut.InvokeAsync(() => leaflet.Instance.OnMapClicked(31.3143, 121.4571));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("按距所选地点", cut.Find("[data-testid=list-summary]").TextContent);
+            Assert.EndsWith("linfenlu", cut.FindAll("li.station-item")[0].GetAttribute("data-station-id"));
+        });
+        cut.WaitForAssertion(() => Assert.Equal(31.3143, map.Invocations["setReference"][^1].Arguments[0]));
+    }
+
+    [Fact]
+    public void MapPage_UnlocatedStations_AreListedLastAndSaySo()
+    {
+        this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        var last = cut.FindAll("li.station-item")[^1];
+        Assert.Contains("暂未标注位置", last.TextContent);
+        Assert.Empty(last.QuerySelectorAll("button.show-on-map"));
+    }
+
+    [Fact]
+    public void MapPage_English_ShowsEnglishNamesAndLabels()
+    {
+        this.AddAppServices(_db, "en");
+        var cut = Render<MapPage>();
+        Assert.Equal("Legal services near you", cut.Find("h1").TextContent);
+        Assert.Contains(cut.FindAll("a.station-name"), a => a.TextContent == "Judicial Office of Linfen Road Sub-district");
+        Assert.Contains("Notary office", cut.Find("fieldset.type-filter").TextContent);
+    }
+
+    [Fact]
+    public void MapPage_ShowOnMap_AsksTheMapToFocusThatStation()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
+        var item = cut.Find("li.station-item[data-station-id=culture-second-congress]");
+        item.QuerySelector("button.show-on-map")!.Click();
+        Assert.Equal("culture-second-congress", map.Invocations["focusStation"][^1].Arguments[0]);
+    }
+
+    [Fact]
+    public void LeafletMap_Disposed_DisposesTheJsMap()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<LeafletMap>(p => p.Add(m => m.DataUrl, "api/stations"));
+        cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
+        cut.InvokeAsync(DisposeComponentsAsync).GetAwaiter().GetResult();
+        Assert.Single(map.Invocations["dispose"]);
+    }
+}

@@ -1,0 +1,95 @@
+using Bunit;
+using LegalServiceMap.Web.Components.Layout;
+using LegalServiceMap.Web.Features.Stations;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalServiceMap.Web.Tests.Components;
+
+public sealed class StationPageTests : BunitContext
+{
+    private readonly TestDatabase _db = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _db.Dispose();
+    }
+
+    [Fact]
+    public void StationPage_ShowsFactsTelLinkAndOpenNowInShanghaiTime()
+    {
+        this.AddAppServices(_db, now: BunitSetup.TuesdayMorning);
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
+
+        Assert.Equal("中国劳动组合书记部旧址陈列馆", cut.Find("h1").TextContent);
+        Assert.Equal("tel:02162157732", cut.Find("a.tel-link").GetAttribute("href"));
+        Assert.Equal("正在开放，11:30 结束", cut.Find("[data-testid=open-now]").TextContent.Trim());
+        Assert.Equal(7, cut.FindAll(".hours-table tr").Count);
+        Assert.Contains("未核实", cut.Find("[data-testid=unverified]").TextContent);
+    }
+
+    [Fact]
+    public void StationPage_OnMonday_SaysClosedAndWhenItOpens()
+    {
+        this.AddAppServices(_db, now: new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)));
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
+        Assert.Equal("现在休息，周二 09:00 开放", cut.Find("[data-testid=open-now]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void StationPage_NoHoursNoPhone_SaysNotYetKnownRatherThanInventing()
+    {
+        this.AddAppServices(_db, "en");
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "notary-zhabei"));
+        Assert.Equal("Zhabei Notary Office", cut.Find("h1").TextContent);
+        Assert.Empty(cut.FindAll("a.tel-link"));
+        Assert.Contains("Unknown: opening hours not confirmed", cut.Find("[data-testid=open-now]").TextContent);
+        Assert.Contains("not yet known, so it is not on the map", cut.Markup);
+        Assert.Empty(JSInterop.Invocations["import"]); // no small map without a location
+    }
+
+    [Fact]
+    public void StationPage_StreetLevelStation_ShowsTheTierAndASmallMap()
+    {
+        var map = this.AddAppServices(_db, "en");
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "judicial-office-beizhan"));
+        Assert.Contains("street/town only (approximate)", cut.Find(".location-note").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("api/stations/judicial-office-beizhan?lang=en", map.Invocations["setData"][0].Arguments[0]));
+    }
+
+    [Fact]
+    public void StationPage_TextIsEncoded()
+    {
+        this.AddAppServices(_db);
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-rule-of-law-green"));
+        Assert.DoesNotContain("<script", cut.Markup);
+        Assert.Contains("威海路陕西北路口", cut.Markup);
+    }
+}
+
+public sealed class LanguageSwitchTests : BunitContext
+{
+    [Theory]
+    [InlineData("zh-CN", "English", "lang=en")]
+    [InlineData("en", "中文", "lang=zh")]
+    public void LanguageSwitch_Click_ReloadsTheSamePageInTheOtherLanguage(string culture, string label, string query)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        Services.AddLocalization();
+        var nav = Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/stations/notary-jingan?x=1");
+
+        var cut = Render<LanguageSwitch>();
+        var link = cut.Find("a[data-testid=language-switch]");
+        Assert.Equal(label, link.TextContent.Trim());
+        Assert.Contains(query, link.GetAttribute("href"));
+
+        link.Click();
+        var fake = (BunitNavigationManager)nav;
+        Assert.True(fake.History.First().Options.ForceLoad);
+        Assert.Equal($"http://localhost/stations/notary-jingan?x=1&{query}", fake.History.First().Uri);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LegalServiceMap.Web.Tests.Infrastructure;
+
+/// <summary>The real app over HTTP, with its own SQLite file (created, migrated and seeded at start) and no tile server.</summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "app.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the static web assets manifest (wwwroot at the repo root, _content/*) must be opted into.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Stations", $"Data Source={DatabasePath}");
+        builder.UseSetting("Map:TileUrl", "");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Bunit;
+using LegalServiceMap.Web.Components.Map;
+using LegalServiceMap.Web.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LegalServiceMap.Web.Tests.Infrastructure;
+
+/// <summary>A clock fixed at one instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
+
+/// <summary>The one setup every component test uses: app services on a private seeded database, MudBlazor without transitions,
+/// loose interop for MudBlazor's internals but a strict, recorded interop for our map module.</summary>
+public static class BunitSetup
+{
+    /// <summary>Tuesday 2026-12-01 10:00 in Shanghai.</summary>
+    public static readonly DateTimeOffset TuesdayMorning = new(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static BunitJSInterop AddAppServices(this BunitContext ctx, TestDatabase db, string culture = "zh-CN", DateTimeOffset? now = null)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        db.AddTo(ctx.Services);
+        ctx.Services.AddLocalization();
+        ctx.Services.AddSingleton<TimeProvider>(new FixedClock(now ?? TuesdayMorning));
+        ctx.Services.AddSingleton(Options.Create(new MapOptions { TileUrl = null }));
+        ctx.Services.AddMudServices(o =>
+        {
+            o.PopoverOptions.CheckForPopoverProvider = false;
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        ctx.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);
+        module.Mode = JSRuntimeMode.Strict;
+        var map = module.SetupModule("createMap", _ => true);
+        map.Mode = JSRuntimeMode.Strict;
+        map.Setup<int>("setData", _ => true).SetResult(3);
+        map.SetupVoid("setReference", _ => true).SetVoidResult();
+        map.SetupVoid("focusStation", _ => true).SetVoidResult();
+        map.SetupVoid("dispose", _ => true).SetVoidResult();
+        return map;
+    }
+}

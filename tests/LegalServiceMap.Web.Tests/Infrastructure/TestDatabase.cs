@@ -1,0 +1,53 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LegalServiceMap.Web.Tests.Infrastructure;
+
+/// <summary>A private SQLite database, migrated and seeded from the shipped data/stations.json, for one test.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
+
+    public TestDatabase()
+    {
+        Directory.CreateDirectory(_directory);
+        ConnectionString = $"Data Source={Path.Combine(_directory, "test.db")}";
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options;
+        Factory = new PooledFactory(options);
+        using var db = Factory.CreateDbContext();
+        db.Database.Migrate();
+        Seeder().ApplyAsync(db).GetAwaiter().GetResult();
+        StationSearchIndex.RebuildAsync(db).GetAwaiter().GetResult();
+        Queries = new StationQueries(Factory);
+        Queries.ReloadAsync().GetAwaiter().GetResult();
+    }
+
+    public string ConnectionString { get; }
+    public IDbContextFactory<AppDbContext> Factory { get; }
+    public StationQueries Queries { get; }
+
+    public static StationSeeder Seeder(string? file = null) =>
+        new(Options.Create(new SeedOptions { StationsFile = file ?? "data/stations.json" }), NullLogger<StationSeeder>.Instance);
+
+    public void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton(Factory);
+        services.AddSingleton(Queries);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class PooledFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(options);
+    }
+}

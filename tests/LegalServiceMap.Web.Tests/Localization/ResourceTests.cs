@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using LegalServiceMap.Core.Stations;
+
+namespace LegalServiceMap.Web.Tests.Localization;
+
+public partial class ResourceTests
+{
+    private static string WebProject
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "LegalServiceMap.Web");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            throw new InvalidOperationException("src/LegalServiceMap.Web not found");
+        }
+    }
+
+    private static Dictionary<string, string> Keys(string file) =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [Fact]
+    public void EnglishAndChineseResources_HaveTheSameKeys()
+    {
+        var en = Keys("SharedResource.resx");
+        var zh = Keys("SharedResource.zh-CN.resx");
+        Assert.Empty(en.Keys.Except(zh.Keys));
+        Assert.Empty(zh.Keys.Except(en.Keys));
+    }
+
+    [Fact]
+    public void NoResourceValue_IsEmpty()
+    {
+        Assert.DoesNotContain(Keys("SharedResource.resx"), kv => string.IsNullOrWhiteSpace(kv.Value));
+        Assert.DoesNotContain(Keys("SharedResource.zh-CN.resx"), kv => string.IsNullOrWhiteSpace(kv.Value));
+    }
+
+    [Fact]
+    public void EveryLiteralKeyUsedInTheCode_Exists()
+    {
+        var keys = Keys("SharedResource.resx");
+        var missing = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .Where(u => !keys.ContainsKey(u.Key))
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void EveryComposedKey_Exists()
+    {
+        var keys = Keys("SharedResource.resx");
+        var composed = StationTypes.All.Select(t => "Type_" + t.ToSlug())
+            .Concat(Enum.GetValues<LocationTier>().Select(t => "Tier_" + t.ToSlug()))
+            .Concat(Enum.GetValues<DayOfWeek>().Select(d => "Day_" + d.ToString()[..3]));
+        Assert.All(composed, k => Assert.True(keys.ContainsKey(k), k));
+    }
+
+    [Fact]
+    public void ChineseResources_AreChinese()
+    {
+        // Catch copy-paste of English into the Chinese file: user-facing Chinese strings contain CJK characters.
+        var zh = Keys("SharedResource.zh-CN.resx");
+        var notChinese = zh.Where(kv => !Cjk().IsMatch(kv.Value) && kv.Key is not ("Lang_Other" or "Distance_Metres" or "Distance_Kilometres"))
+            .Where(kv => !kv.Key.StartsWith("Api_Bbox")).Select(kv => kv.Key).ToList();
+        Assert.Empty(notChinese);
+    }
+
+    [GeneratedRegex("""L\["([A-Za-z0-9_\-]+)"[\],]""")]
+    private static partial Regex LiteralKey();
+
+    [GeneratedRegex("[\u4e00-\u9fff]")]
+    private static partial Regex Cjk();
+}
