@@ -40,6 +40,13 @@ public sealed class StationCatalog
             .Select(h => new StationDistance(h.Item, h.DistanceMetres)).ToList();
     }
 
+    /// <summary>Located stations within <paramref name="radiusMetres"/> great-circle metres of <paramref name="origin"/>, nearest first.</summary>
+    public IReadOnlyList<StationDistance> WithinRadius(GeoPoint origin, double radiusMetres, IReadOnlySet<StationType>? types = null) =>
+        _all.WithinRadius(origin, radiusMetres)
+            .Where(h => types is null || types.Count == 0 || types.Contains(h.Item.Type))
+            .Select(h => new StationDistance(h.Item, h.DistanceMetres))
+            .ToList();
+
     /// <summary>Stations matching the filters. A box keeps only located stations inside it; ids (from a text search) restrict further.</summary>
     public IReadOnlyList<Station> Filter(IReadOnlySet<StationType>? types = null, GeoBox? box = null, IReadOnlySet<string>? ids = null)
     {

@@ -55,6 +55,15 @@ public class StationCatalogTests
     }
 
     [Fact]
+    public void WithinRadius_ReturnsOnlyStationsInsideTheRadiusAndOfTheTypes()
+    {
+        var origin = new GeoPoint(31.25, 121.45);
+        Assert.Equal(["notary-near", "aid-nearest"], Catalog.WithinRadius(origin, 100).Select(r => r.Station.Id));
+        Assert.Equal(["aid-nearest"], Catalog.WithinRadius(origin, 100, new HashSet<StationType> { StationType.LegalAid }).Select(r => r.Station.Id));
+        Assert.Equal(3, Catalog.WithinRadius(origin, 2_000).Count); // the far notary is 5.5 km away
+    }
+
+    [Fact]
     public void SortByDistance_PutsUnlocatedStationsLast()
     {
         var ranked = StationCatalog.SortByDistance(Catalog.All, new GeoPoint(31.30, 121.45));

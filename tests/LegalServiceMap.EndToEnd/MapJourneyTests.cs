@@ -1,0 +1,135 @@
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MapJourneyTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
+
+    /// <summary>Waits until the circuit is up and the map module has drawn the GeoJSON markers.</summary>
+    private static async Task WaitForMapAsync(IPage page)
+    {
+        var map = page.Locator("[data-testid=map]").First;
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
+    }
+
+    private static async Task<int> MarkerCountAsync(IPage page) =>
+        int.Parse(await page.Locator("[data-testid=map]").First.GetAttributeAsync("data-marker-count") ?? "-1");
+
+    [Fact]
+    public async Task MapPage_Loads_MarkersAppearWithoutAnyTileServer()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+
+        Assert.True(await MarkerCountAsync(page) >= 30);
+        await Assertions.Expect(page.Locator(".leaflet-marker-icon").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "身边的法律服务" })).ToBeVisibleAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task FilterToNotary_ListShowsOnlyNotaries_ThenJudicialOfficesAppearOnTheMap()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+
+        await page.Locator("input[data-type=notary]").CheckAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?]type=notary$"));
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(2);
+        foreach (var item in await page.Locator("li.station-item").AllAsync())
+        {
+            Assert.Equal("notary", await item.GetAttributeAsync("data-type"));
+        }
+        // Neither notary office has a sourced address: the map says so instead of inventing pins.
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", "0", Slow);
+        await Assertions.Expect(page.Locator(".map-note")).ToBeVisibleAsync();
+
+        await page.Locator("input[data-type=notary]").UncheckAsync();
+        await page.Locator("input[data-type=judicial-office]").CheckAsync();
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", "14", Slow);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task ShowOnMap_OpensThePopupWithTheApproximateLabel()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+
+        await page.Locator("li[data-station-id=culture-second-congress] button.show-on-map").ClickAsync();
+        var popup = page.Locator(".leaflet-popup-content");
+        await Assertions.Expect(popup).ToContainTextAsync("中共二大会址纪念馆", new() { Timeout = 20_000 });
+        await Assertions.Expect(popup).ToContainTextAsync("位置为大致范围");
+        await Assertions.Expect(page.Locator(".lsm-marker.lsm-approx").First).ToBeVisibleAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task OpenStationPage_FromTheList_ShowsDetailsUnverifiedAndASmallMap()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+
+        await page.Locator("li[data-station-id=culture-labour-secretariat] a.station-name").ClickAsync();
+        await page.WaitForURLAsync("**/stations/culture-labour-secretariat");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "中国劳动组合书记部旧址陈列馆", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("a.tel-link")).ToHaveAttributeAsync("href", "tel:02162157732");
+        await Assertions.Expect(page.Locator("[data-testid=unverified]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", "1", Slow);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task SwitchLanguage_ToEnglishAndBack_KeepsThePage()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/stations/judicial-office-beizhan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "北站街道司法所" })).ToBeVisibleAsync();
+        await WaitForMapAsync(page);
+
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Judicial Office of Beizhan Sub-district" })).ToBeVisibleAsync();
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+
+        // The choice persists: a plain visit to the map is now in English.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Legal services near you" })).ToBeVisibleAsync();
+        await WaitForMapAsync(page);
+
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "身边的法律服务" })).ToBeVisibleAsync();
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData(390, 844, "zh")]
+    [InlineData(390, 844, "en")]
+    [InlineData(1366, 768, "zh")]
+    [InlineData(1366, 768, "en")]
+    public async Task Screenshots_MapAndStationPage(int width, int height, string lang)
+    {
+        var (page, errors) = await fixture.NewPageAsync(width, height);
+        await page.GotoAsync($"/?lang={lang}");
+        await WaitForMapAsync(page);
+        Assert.True(await MarkerCountAsync(page) > 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"map-{lang}-{width}x{height}.png") });
+
+        await page.GotoAsync("/stations/culture-labour-secretariat");
+        await WaitForMapAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"station-{lang}-{width}x{height}.png"), FullPage = true });
+
+        // Nothing overflows sideways on a phone.
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
