@@ -38,6 +38,13 @@ public static class ApplicationSetup
 
         // API errors as RFC 9457 problem+json.
         services.AddProblemDetails();
+
+        // Compress API JSON only: HTML pages carry an antiforgery token next to reflected input (BREACH).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json", "application/geo+json", "application/problem+json"];
+        });
         return builder;
     }
 
@@ -48,7 +55,11 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseResponseCompression();
+            api.UseStatusCodePages();
+        });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             site => site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 

@@ -85,4 +85,14 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task ApiResponses_AreCompressedWhenTheClientAsks()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/stations");
+        request.Headers.Add("Accept-Encoding", "br, gzip");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+    }
 }

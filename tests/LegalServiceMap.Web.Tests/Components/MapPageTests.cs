@@ -127,12 +127,12 @@ public sealed class MapPageTests : BunitContext
     }
 
     [Fact]
-    public void LeafletMap_Disposed_DisposesTheJsMap()
+    public async Task LeafletMap_Disposed_DisposesTheJsMap()
     {
         var map = this.AddAppServices(_db);
         var cut = Render<LeafletMap>(p => p.Add(m => m.DataUrl, "api/stations"));
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
-        cut.InvokeAsync(DisposeComponentsAsync).GetAwaiter().GetResult();
+        await cut.InvokeAsync(DisposeComponentsAsync);
         Assert.Single(map.Invocations["dispose"]);
     }
 }
