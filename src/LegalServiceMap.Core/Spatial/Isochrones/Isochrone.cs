@@ -1,0 +1,62 @@
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Stations;
+using NetTopologySuite.Geometries;
+
+namespace LegalServiceMap.Core.Spatial.Isochrones;
+
+/// <summary>Settings of the walking area ("15-minute circle"). Speeds in km/h, distances in metres.</summary>
+public sealed class IsochroneOptions
+{
+    public double DefaultSpeedKmh { get; set; } = 5.0;
+    /// <summary>A slower pace for older residents.</summary>
+    public double ElderSpeedKmh { get; set; } = 3.6;
+    public int DefaultMinutes { get; set; } = 15;
+    public int MinMinutes { get; set; } = 1;
+    public int MaxMinutes { get; set; } = 60;
+    /// <summary>How far from a street a pedestrian's destination may be (building frontage) when drawing the area.</summary>
+    public double ReachMetres { get; set; } = 40;
+    /// <summary>Grid cell of the area polygon.</summary>
+    public double CellMetres { get; set; } = 20;
+    /// <summary>An origin further than this from any street is "off the network".</summary>
+    public double MaxSnapMetres { get; set; } = 300;
+    /// <summary>Network distance ÷ straight-line distance assumed by the circle fallback.</summary>
+    public double DetourFactor { get; set; } = 1.3;
+}
+
+public enum IsochroneMethod { Network, Circle }
+
+public enum IsochroneError { None, OffNetwork }
+
+public sealed record IsochroneRequest(GeoPoint Origin, double Minutes, double SpeedKmh)
+{
+    /// <summary>Walking budget in metres.</summary>
+    public double BudgetMetres => SpeedKmh * 1000.0 / 60.0 * Minutes;
+}
+
+/// <summary>A station reachable within the budget, with its walking distance (metres) and time (seconds).</summary>
+public sealed record ReachableStation(Station Station, double WalkMetres, double WalkSeconds);
+
+/// <summary>
+/// The area reachable on foot. <see cref="Area"/> is WGS-84 (x = longitude, y = latitude); it may have holes and
+/// several parts. <see cref="Method"/> tells whether it followed the street network or is the approximate circle.
+/// </summary>
+public sealed record Isochrone(
+    IsochroneMethod Method,
+    IsochroneRequest Request,
+    GeoPoint? SnappedOrigin,
+    double? SnapDistanceMetres,
+    Geometry Area,
+    IReadOnlyList<ReachableStation> Stations);
+
+public sealed record IsochroneResult(Isochrone? Value, IsochroneError Error)
+{
+    public static IsochroneResult Ok(Isochrone value) => new(value, IsochroneError.None);
+    public static IsochroneResult Fail(IsochroneError error) => new(null, error);
+}
+
+/// <summary>Computes walking areas. Implementations are thread-safe.</summary>
+public interface IIsochroneEngine
+{
+    IsochroneMethod Method { get; }
+    IsochroneResult Compute(IsochroneRequest request, StationCatalog stations);
+}
