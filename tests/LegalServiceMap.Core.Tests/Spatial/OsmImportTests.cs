@@ -12,7 +12,7 @@ public class OsmImportTests
     private static WalkingNetwork ImportSmall(Geometry? clip = null)
     {
         using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Spatial", "Fixtures", "small.osm"));
-        return OsmXmlImporter.Import(stream, clip);
+        return OsmImporter.Import(stream, OsmFormat.Xml, clip);
     }
 
     private static bool HasEdge(WalkingNetwork g, GeoPoint a, GeoPoint b) =>
@@ -58,7 +58,7 @@ public class OsmImportTests
     {
         var reports = new List<OsmImportProgress>();
         using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Spatial", "Fixtures", "small.osm"));
-        OsmXmlImporter.Import(stream, progress: new SyncProgress(reports.Add));
+        OsmImporter.Import(stream, OsmFormat.Xml, progress: new SyncProgress(reports.Add));
         var last = reports[^1];
         Assert.Equal(10, last.Nodes);
         Assert.Equal(11, last.Ways);
@@ -66,10 +66,35 @@ public class OsmImportTests
     }
 
     [Fact]
+    public void Import_Pbf_GivesTheSameNetworkAsXml()
+    {
+        // Write the XML fixture as PBF with OsmSharp, then import both.
+        using var pbf = new MemoryStream();
+        using (var xml = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Spatial", "Fixtures", "small.osm")))
+        {
+            var target = new OsmSharp.Streams.PBFOsmStreamTarget(pbf);
+            target.RegisterSource(new OsmSharp.Streams.XmlOsmStreamSource(xml));
+            target.Pull();
+            target.Flush();
+        }
+        pbf.Position = 0;
+        var fromPbf = OsmImporter.Import(pbf, OsmFormat.Pbf);
+        var fromXml = ImportSmall();
+        Assert.Equal(fromXml.EdgeCount, fromPbf.EdgeCount);
+        Assert.Equal(fromXml.TotalLengthMetres, fromPbf.TotalLengthMetres, 0.5);
+    }
+
+    [Theory]
+    [InlineData("district.osm.pbf", OsmFormat.Pbf)]
+    [InlineData("extract.osm", OsmFormat.Xml)]
+    [InlineData("EXTRACT.PBF", OsmFormat.Pbf)]
+    public void FormatOf_UsesTheExtension(string path, OsmFormat expected) => Assert.Equal(expected, OsmImporter.FormatOf(path));
+
+    [Fact]
     public void Import_NotXml_Throws()
     {
         using var stream = new MemoryStream("this is not osm"u8.ToArray());
-        Assert.ThrowsAny<System.Xml.XmlException>(() => OsmXmlImporter.Import(stream));
+        Assert.ThrowsAny<System.Xml.XmlException>(() => OsmImporter.Import(stream, OsmFormat.Xml));
     }
 
     [SkippableFact]
@@ -77,7 +102,7 @@ public class OsmImportTests
     {
         RepoPaths.RequireSharedData();
         using var stream = File.OpenRead(Path.Combine(RepoPaths.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"));
-        var g = OsmXmlImporter.Import(stream);
+        var g = OsmImporter.Import(stream, OsmFormat.Xml);
         Assert.InRange(g.NodeCount, 1_000, 3_000);
         Assert.InRange(g.TotalLengthMetres, 50_000, 200_000);
 
@@ -99,9 +124,9 @@ public class OsmImportTests
         var streets = GeoJsonPolygons.Read(Path.Combine(RepoPaths.SharedData, "chenyifei142__openlayers-vue3-demo", "jingan_streets_wgs84.geojson"), "NAME");
         var jingan = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(streets.Values.ToList());
         using var all = File.OpenRead(Path.Combine(RepoPaths.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"));
-        var full = OsmXmlImporter.Import(all);
+        var full = OsmImporter.Import(all, OsmFormat.Xml);
         using var again = File.OpenRead(Path.Combine(RepoPaths.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"));
-        var clipped = OsmXmlImporter.Import(again, jingan);
+        var clipped = OsmImporter.Import(again, OsmFormat.Xml, jingan);
         Assert.InRange(clipped.EdgeCount, 1, full.EdgeCount / 2); // the extract is mostly Huangpu
         var f = new GeometryFactory();
         for (var e = 0; e < clipped.EdgeCount; e++)
