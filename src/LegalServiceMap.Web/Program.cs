@@ -6,7 +6,12 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
 app.UseApplicationPipeline();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -63,7 +63,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        await page.Locator("li[data-station-id=culture-second-congress] button.show-on-map").ClickAsync();
+        await page.Locator("li[data-station-id=culture-second-congress] button[data-testid=focus]").ClickAsync();
         var popup = page.Locator(".leaflet-popup-content");
         await Assertions.Expect(popup).ToContainTextAsync("中共二大会址纪念馆", new() { Timeout = 20_000 });
         await Assertions.Expect(popup).ToContainTextAsync("位置为大致范围");
@@ -107,6 +107,26 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("language-switch").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "身边的法律服务" })).ToBeVisibleAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task ClickTheMap_DrawsTheWalkingCircleAndListsReachablePlaces()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+
+        var map = page.Locator("[data-testid=map]");
+        await map.ClickAsync(new() { Position = new() { X = 300, Y = 250 } });
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
+        await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+
+        await page.GetByTestId("speed-elder").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("15 分钟");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new System.Text.RegularExpressions.Regex("speed=elder"), Slow);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "walk-zh-1366x768.png") });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

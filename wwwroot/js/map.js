@@ -80,6 +80,8 @@ export function createMap(element, settings, dotnet) {
 
   const markers = new Map();
   let reference = null;
+  let area = null;
+  let areaRequest = null;
   let pending = null;
   let disposed = false;
 
@@ -98,9 +100,15 @@ export function createMap(element, settings, dotnet) {
     pending?.abort();
     const controller = new AbortController();
     pending = controller;
-    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/geo+json, application/json' } });
-    if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
-    const data = await response.json();
+    let data;
+    try {
+      const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/geo+json, application/json' } });
+      if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+      data = await response.json();
+    } catch (e) {
+      if (e.name === 'AbortError') return -1; // superseded by a newer request
+      throw e;
+    }
     if (disposed || controller.signal.aborted) return 0;
     const features = data.type === 'Feature' ? [data] : (data.features ?? []);
     const created = [];
@@ -137,6 +145,52 @@ export function createMap(element, settings, dotnet) {
         .bindTooltip(settings.texts.reference)
         .addTo(map);
     },
+    // Draws the walking area of an /api/isochrone URL (its "area" feature); null clears it. Returns the method.
+    async setArea(url) {
+      areaRequest?.abort();
+      if (area) {
+        area.remove();
+        area = null;
+      }
+      if (!url) return null;
+      const controller = new AbortController();
+      areaRequest = controller;
+      try {
+        const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/geo+json, application/json' } });
+        if (!response.ok) return null;
+        const data = await response.json();
+        if (disposed || controller.signal.aborted) return null;
+        const approximate = !!data.approximate;
+        area = L.geoJSON(data.features.filter((f) => f.properties?.kind === 'area'), {
+          interactive: false,
+          style: {
+            color: approximate ? '#7a4a00' : '#0b3d91',
+            weight: 2,
+            dashArray: approximate ? '6 6' : null,
+            fillColor: approximate ? '#f2b84b' : '#3d7be0',
+            fillOpacity: 0.18,
+          },
+        }).addTo(map);
+        area.bringToBack();
+        element.dataset.area = data.method;
+        element.dataset.areaUrl = url;
+        if (settings.interactive) map.fitBounds(area.getBounds(), { padding: [20, 20], maxZoom: 16, animate: false });
+        return data.method;
+      } catch (e) {
+        if (e.name === 'AbortError') return null;
+        throw e;
+      }
+    },
+    // The device's position (WGS-84, as browsers report it), or null when refused or unavailable.
+    locate() {
+      return new Promise((resolve) => {
+        if (!navigator.geolocation) { resolve(null); return; }
+        navigator.geolocation.getCurrentPosition(
+          (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
+          () => resolve(null),
+          { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
+      });
+    },
     focusStation(id) {
       const marker = markers.get(id);
       if (!marker) return;
@@ -146,6 +200,7 @@ export function createMap(element, settings, dotnet) {
     dispose() {
       disposed = true;
       pending?.abort();
+      areaRequest?.abort();
       map.off();
       map.remove();
       markers.clear();

@@ -10,6 +10,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();
+    public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +41,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         station.HasIndex(s => s.Street);
 
         modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
+
+        // SQLite cannot order by DateTimeOffset: store it as UTC ticks.
+        var network = modelBuilder.Entity<StoredWalkingNetwork>();
+        network.Property(n => n.Source).HasMaxLength(500);
+        network.Property(n => n.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        var boundary = modelBuilder.Entity<StoredBoundary>();
+        boundary.Property(b => b.Kind).HasMaxLength(20);
+        boundary.Property(b => b.Name).HasMaxLength(200);
+        boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
     }
 
     private static StationType ParseType(string slug) =>

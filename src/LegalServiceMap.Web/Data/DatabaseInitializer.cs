@@ -25,6 +25,8 @@ public static class DatabaseInitializer
             await StationSearchIndex.RebuildAsync(db, ct);
         }
         await services.GetRequiredService<StationQueries>().ReloadAsync(ct);
+        await services.GetRequiredService<Spatial.WalkingAreaService>().LoadAsync(ct);
+        await services.GetRequiredService<Spatial.BoundaryService>().LoadAsync(ct);
     }
 
     private static void EnsureSqliteDirectory(string? connectionString)

@@ -24,6 +24,11 @@ public static class ApplicationSetup
         services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connection));
         services.AddSingleton<StationSeeder>();
         services.AddSingleton<StationQueries>();
+
+        // Walking areas and boundaries: loaded at start, replaced by imports.
+        services.AddOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>().BindConfiguration("Isochrone");
+        services.AddSingleton<Spatial.WalkingAreaService>();
+        services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton(TimeProvider.System);
 
         // Two languages; MudBlazor's own texts go through our resources too.
@@ -77,6 +82,7 @@ public static class ApplicationSetup
 
         app.MapStaticAssets();
         app.MapStationsApi();
+        app.MapIsochroneApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NetTopologySuite.Geometries;
 
 namespace LegalServiceMap.Core.Tests.Fixtures;
@@ -39,42 +38,12 @@ public static class RepoPaths
     }
 }
 
-/// <summary>Reads polygons from the shared GeoJSON files into NTS geometries (degrees, planar).</summary>
-public static class GeoJsonPolygons
+/// <summary>Reads the shared GeoJSON files with the app's own reader.</summary>
+public static class SharedPolygons
 {
-    private static readonly GeometryFactory Factory = new();
-
-    /// <summary>Features of a FeatureCollection or of a bare array of Features, with one string property as the key.</summary>
-    public static IReadOnlyDictionary<string, Geometry> Read(string path, string nameProperty)
+    public static IReadOnlyDictionary<string, Geometry> Read(string path, string nameProperty, LegalServiceMap.Core.Geo.CoordinateSystem system = LegalServiceMap.Core.Geo.CoordinateSystem.Wgs84)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var features = doc.RootElement.ValueKind == JsonValueKind.Array
-            ? doc.RootElement.EnumerateArray()
-            : doc.RootElement.GetProperty("features").EnumerateArray();
-        var result = new Dictionary<string, Geometry>();
-        foreach (var f in features)
-        {
-            var name = f.GetProperty("properties").GetProperty(nameProperty).ToString();
-            result[name] = ToGeometry(f.GetProperty("geometry"));
-        }
-        return result;
-    }
-
-    private static Geometry ToGeometry(JsonElement g)
-    {
-        var coords = g.GetProperty("coordinates");
-        return g.GetProperty("type").GetString() switch
-        {
-            "Polygon" => Polygon(coords),
-            "MultiPolygon" => Factory.CreateMultiPolygon(coords.EnumerateArray().Select(Polygon).ToArray()),
-            var t => throw new NotSupportedException(t),
-        };
-    }
-
-    private static Polygon Polygon(JsonElement rings)
-    {
-        var all = rings.EnumerateArray().Select(r => Factory.CreateLinearRing(
-            r.EnumerateArray().Select(c => new Coordinate(c[0].GetDouble(), c[1].GetDouble())).ToArray())).ToArray();
-        return Factory.CreatePolygon(all[0], all[1..]);
+        using var stream = File.OpenRead(path);
+        return LegalServiceMap.Core.Geo.GeoJsonPolygons.Read(stream, nameProperty, system).ToDictionary(a => a.Name, a => a.Geometry);
     }
 }

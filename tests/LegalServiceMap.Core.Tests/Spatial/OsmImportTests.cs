@@ -121,7 +121,7 @@ public class OsmImportTests
     public void Import_RealExtractClippedToJingan_KeepsOnlyJinganStreets()
     {
         RepoPaths.RequireSharedData();
-        var streets = GeoJsonPolygons.Read(Path.Combine(RepoPaths.SharedData, "chenyifei142__openlayers-vue3-demo", "jingan_streets_wgs84.geojson"), "NAME");
+        var streets = SharedPolygons.Read(Path.Combine(RepoPaths.SharedData, "chenyifei142__openlayers-vue3-demo", "jingan_streets_wgs84.geojson"), "NAME");
         var jingan = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(streets.Values.ToList());
         using var all = File.OpenRead(Path.Combine(RepoPaths.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"));
         var full = OsmImporter.Import(all, OsmFormat.Xml);

@@ -20,7 +20,7 @@ public class SeedLocationTests
     public void EveryLocatedStation_LiesInsideItsStatedStreetOrTown()
     {
         RepoPaths.RequireSharedData();
-        var streets = GeoJsonPolygons.Read(
+        var streets = SharedPolygons.Read(
             Path.Combine(RepoPaths.SharedData, "chenyifei142__openlayers-vue3-demo", "jingan_streets_wgs84.geojson"), "NAME");
         Assert.Equal(14, streets.Count);
         foreach (var s in Located())
@@ -40,7 +40,7 @@ public class SeedLocationTests
     {
         RepoPaths.RequireSharedData();
         // The DataV outline is in GCJ-02: compare in that system.
-        var outline = GeoJsonPolygons.Read(Path.Combine(RepoPaths.SharedData, "tnnevol__gmap", "310106.json"), "name")["静安区"];
+        var outline = SharedPolygons.Read(Path.Combine(RepoPaths.SharedData, "tnnevol__gmap", "310106.json"), "name")["静安区"];
         foreach (var s in Located())
         {
             var gcj = ChinaCoordinates.WgsToGcj(s.Location!.Value);

@@ -122,7 +122,7 @@ public sealed class MapPageTests : BunitContext
         var cut = Render<MapPage>();
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
         var item = cut.Find("li.station-item[data-station-id=culture-second-congress]");
-        item.QuerySelector("button.show-on-map")!.Click();
+        item.QuerySelector("button[data-testid=focus]")!.Click();
         Assert.Equal("culture-second-congress", map.Invocations["focusStation"][^1].Arguments[0]);
     }
 
@@ -134,5 +134,75 @@ public sealed class MapPageTests : BunitContext
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
         await cut.InvokeAsync(DisposeComponentsAsync);
         Assert.Single(map.Invocations["dispose"]);
+    }
+}
+
+public sealed class WalkPanelTests : BunitContext
+{
+    private readonly TestDatabase _db = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _db.Dispose();
+    }
+
+    [Fact]
+    public void ClickOnTheMap_DrawsTheWalkingAreaAndListsWhatIsWithinReach()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        var leaflet = cut.FindComponent<LeafletMap>();
+
+        cut.InvokeAsync(() => leaflet.Instance.OnMapClicked(31.248121, 121.467748)); // Beizhan street point
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("大致范围", cut.Find("[data-testid=walk-summary]").TextContent); // no network: circle
+            Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-beizhan]"));
+            Assert.Empty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-linfenlu]"));
+        });
+        cut.WaitForAssertion(() =>
+            Assert.Contains("api/isochrone?lat=31.248121&lng=121.467748&minutes=15&speed=normal&lang=zh", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+    }
+
+    [Fact]
+    public void MinutesAndPace_RecomputeTheArea()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        cut.InvokeAsync(() => cut.FindComponent<LeafletMap>().Instance.OnMapClicked(31.2413, 121.4612));
+
+        cut.Find("[data-testid=walk-minutes]").Change("40");
+        cut.WaitForAssertion(() => Assert.Contains("minutes=40", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        var normal = cut.FindAll("[data-testid=walk-list] li").Count;
+
+        cut.Find("[data-testid=speed-elder]").Change(true);
+        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        Assert.True(cut.FindAll("[data-testid=walk-list] li").Count < normal);
+        Assert.Contains("40 分钟", cut.Find("[data-testid=walk-summary]").TextContent);
+    }
+
+    [Fact]
+    public void MyLocation_StartsTheCircleAtTheDevicePosition()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
+        cut.Find("[data-testid=my-location]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("lat=31.2494&lng=121.451&", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+    }
+
+    [Fact]
+    public void WalkFromAStation_UsesItsLocation_AndClearRemovesTheArea()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>();
+        cut.Find("li.station-item[data-station-id=judicial-office-daninglu] button[data-testid=walk-from]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-daninglu]")));
+
+        cut.FindAll("button.link-button").First(b => b.TextContent.Contains("清除步行圈")).Click();
+        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
+        Assert.Empty(cut.FindAll("[data-testid=walk-summary]"));
     }
 }

@@ -36,6 +36,9 @@ public static class BunitSetup
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         ctx.Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        ctx.Services.AddLogging();
+        ctx.Services.AddSingleton(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()));
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.WalkingAreaService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 
         var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);
@@ -45,6 +48,8 @@ public static class BunitSetup
         map.Setup<int>("setData", _ => true).SetResult(3);
         map.SetupVoid("setReference", _ => true).SetVoidResult();
         map.SetupVoid("focusStation", _ => true).SetVoidResult();
+        map.Setup<string?>("setArea", _ => true).SetResult("circle");
+        map.Setup<GeoPosition?>("locate", _ => true).SetResult(new GeoPosition(31.2494, 121.4510));
         map.SetupVoid("dispose", _ => true).SetVoidResult();
         return map;
     }

@@ -15,6 +15,9 @@ public sealed record MapSettings(
     bool Interactive,
     MapTexts Texts);
 
+/// <summary>A position reported by the browser, WGS-84 degrees.</summary>
+public sealed record GeoPosition(double Latitude, double Longitude);
+
 /// <summary>Localized texts the JS module puts in popups and marker titles.</summary>
 public sealed record MapTexts(string Details, string Approximate, string Unverified, string Call, string Reference);
 
@@ -45,6 +48,12 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
     /// <summary>Shows the point distances are measured from (a clicked point), or hides it when null.</summary>
     public ValueTask SetReferenceAsync(double? latitude, double? longitude) =>
         Map.InvokeVoidAsync("setReference", latitude, longitude);
+
+    /// <summary>Draws the walking area from an /api/isochrone URL, or clears it when null. Returns the method drawn, or null.</summary>
+    public ValueTask<string?> SetAreaAsync(string? url) => Map.InvokeAsync<string?>("setArea", url);
+
+    /// <summary>Asks the browser for the device position (WGS-84); null when refused or unavailable.</summary>
+    public ValueTask<GeoPosition?> LocateAsync() => Map.InvokeAsync<GeoPosition?>("locate");
 
     /// <summary>Zooms to a station's marker and opens its popup.</summary>
     public ValueTask FocusStationAsync(string id) => Map.InvokeVoidAsync("focusStation", id);

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Isochrones;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using Microsoft.Extensions.Localization;
+
+namespace LegalServiceMap.Web.Api;
+
+/// <summary>
+/// GET /api/isochrone?lat=&amp;lng=&amp;minutes=15&amp;speed=normal|elder|km/h&amp;coord=wgs84|gcj02|bd09&amp;type=&amp;lang=
+/// → a GeoJSON FeatureCollection: the walking area (kind "area", WGS-84) and the stations inside (kind "station")
+/// with walking minutes and metres; foreign members say the method ("network" or the approximate "circle").
+/// </summary>
+public static class IsochroneApi
+{
+    public static IEndpointRouteBuilder MapIsochroneApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/isochrone", Get).WithTags("Walking areas");
+        return app;
+    }
+
+    /// <summary>Parses a speed: a preset name or km/h between 1 and 10.</summary>
+    public static double? ParseSpeed(string? speed, IsochroneOptions options) => speed?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "normal" => options.DefaultSpeedKmh,
+        "elder" or "slow" => options.ElderSpeedKmh,
+        var s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 10 => v,
+        _ => null,
+    };
+
+    public static CoordinateSystem? ParseCoord(string? coord) => coord?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "wgs84" => CoordinateSystem.Wgs84,
+        "gcj02" => CoordinateSystem.Gcj02,
+        "bd09" => CoordinateSystem.Bd09,
+        _ => null,
+    };
+
+    private static IResult Get(string? lat, string? lng, string? minutes, string? speed, string? coord, string? type, string? lang,
+        WalkingAreaService walking, IStringLocalizer<SharedResource> L, HttpContext http)
+    {
+        var options = walking.Options;
+        var errors = new Dictionary<string, string[]>();
+        var english = lang is null ? Localization.IsEnglish : Localization.Parse(lang) is { } c ? c.TwoLetterISOLanguageName == "en" : Fail("lang", L["Api_LangUnknown"]);
+        var latitude = Number("lat", lat, -90, 90, required: true);
+        var longitude = Number("lng", lng, -180, 180, required: true);
+        var mins = minutes is null ? options.DefaultMinutes : Number("minutes", minutes, options.MinMinutes, options.MaxMinutes, required: true);
+        var kmh = ParseSpeed(speed, options);
+        if (kmh is null) errors["speed"] = [L["Api_SpeedInvalid"]];
+        var system = ParseCoord(coord);
+        if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
+        IReadOnlySet<StationType>? types = null;
+        if (type is not null && !StationTypes.TryParseList(type, out types, out var unknown))
+        {
+            errors["type"] = [L["Api_TypeUnknown", unknown ?? "", string.Join(", ", StationTypes.All.Select(t => t.ToSlug()))]];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        }
+
+        var origin = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
+        var result = walking.Compute(new IsochroneRequest(origin, mins, kmh!.Value));
+        if (result.Value is not { } iso)
+        {
+            return TypedResults.Problem(statusCode: 400, title: L["Api_OffNetwork"], detail: L["Api_OffNetworkDetail", options.MaxSnapMetres],
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["lat"] = [L["Api_OffNetwork"]] } });
+        }
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Stream(stream => Write(stream, iso, types, english, L), "application/geo+json");
+
+        double Number(string name, string? raw, double min, double max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                if (required) errors[name] = [L["Api_Required"]];
+                return 0;
+            }
+            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            {
+                errors[name] = [L["Api_NotANumber"]];
+                return 0;
+            }
+            if (v < min || v > max) errors[name] = [L["Api_OutOfRange", min, max]];
+            return v;
+        }
+
+        bool Fail(string name, string message)
+        {
+            errors[name] = [message];
+            return false;
+        }
+    }
+
+    private static async Task Write(Stream stream, Isochrone iso, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
+    {
+        await using var w = new Utf8JsonWriter(stream);
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteString("method", iso.Method == IsochroneMethod.Network ? "network" : "circle");
+        w.WriteBoolean("approximate", iso.Method != IsochroneMethod.Network);
+        w.WriteNumber("minutes", iso.Request.Minutes);
+        w.WriteNumber("speedKmh", iso.Request.SpeedKmh);
+        w.WriteNumber("budgetMetres", Math.Round(iso.Request.BudgetMetres, 1));
+        w.WriteStartArray("origin");
+        w.WriteNumberValue(Math.Round(iso.Request.Origin.Longitude, 7));
+        w.WriteNumberValue(Math.Round(iso.Request.Origin.Latitude, 7));
+        w.WriteEndArray();
+        if (iso.SnapDistanceMetres is { } snap) w.WriteNumber("snapDistanceMetres", Math.Round(snap, 1));
+        w.WriteStartArray("features");
+
+        w.WriteStartObject();
+        w.WriteString("type", "Feature");
+        w.WritePropertyName("geometry");
+        GeoJsonPolygons.WriteGeometry(w, iso.Area);
+        w.WriteStartObject("properties");
+        w.WriteString("kind", "area");
+        w.WriteString("method", iso.Method == IsochroneMethod.Network ? "network" : "circle");
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        foreach (var s in iso.Stations.Where(s => types is null || types.Count == 0 || types.Contains(s.Station.Type)))
+        {
+            var p = s.Station.Location!.Value;
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteString("id", s.Station.Id);
+            w.WriteStartObject("geometry");
+            w.WriteString("type", "Point");
+            w.WriteStartArray("coordinates");
+            w.WriteNumberValue(Math.Round(p.Longitude, 7));
+            w.WriteNumberValue(Math.Round(p.Latitude, 7));
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("kind", "station");
+            w.WriteString("id", s.Station.Id);
+            w.WriteString("type", s.Station.Type.ToSlug());
+            w.WriteString("typeName", L["Type_" + s.Station.Type.ToSlug()]);
+            w.WriteString("name", s.Station.Name(english));
+            w.WriteBoolean("approximate", s.Station.LocationTier.IsImprecise());
+            w.WriteNumber("walkMetres", Math.Round(s.WalkMetres));
+            w.WriteNumber("walkMinutes", Math.Round(s.WalkSeconds / 60, 1));
+            w.WriteString("url", $"/stations/{Uri.EscapeDataString(s.Station.Id)}");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        await w.FlushAsync();
+    }
+}

@@ -1,0 +1,26 @@
+namespace LegalServiceMap.Web.Data;
+
+/// <summary>An imported walking network, stored as the compact binary form of <c>WalkingNetwork</c>. Only the newest row is used.</summary>
+public sealed class StoredWalkingNetwork
+{
+    public int Id { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public required string Source { get; set; }
+    public int NodeCount { get; set; }
+    public int EdgeCount { get; set; }
+    public double LengthMetres { get; set; }
+    public required byte[] Data { get; set; }
+}
+
+/// <summary>An imported boundary polygon (WGS-84 GeoJSON geometry): the district, or one of its streets/towns.</summary>
+public sealed class StoredBoundary
+{
+    public const string District = "district";
+    public const string Street = "street";
+
+    public int Id { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public required string GeoJson { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}

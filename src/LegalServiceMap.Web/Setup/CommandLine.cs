@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Network;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Spatial;
+
+namespace LegalServiceMap.Web.Setup;
+
+/// <summary>
+/// Maintenance commands, run instead of the web server:
+/// <code>
+/// dotnet run --project src/LegalServiceMap.Web -- import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
+/// dotnet run --project src/LegalServiceMap.Web -- import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
+/// </code>
+/// </summary>
+public static class CommandLine
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "help";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "import-osm" => await ImportOsmAsync(app, args),
+                "import-boundaries" => await ImportBoundariesAsync(app, args),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or System.Xml.XmlException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
+              import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
+            """);
+        return 2;
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    /// <summary>`dotnet run --project` starts in the project folder: a relative path that is not found there is tried from the repository root.</summary>
+    private static string Resolve(WebApplication app, string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path)) return path;
+        var fromRoot = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", "..", path));
+        return File.Exists(fromRoot) ? fromRoot : path;
+    }
+
+    private static async Task<int> ImportOsmAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--")) return Usage();
+        var file = Resolve(app, args[1]);
+        NetTopologySuite.Geometries.Geometry? clip = null;
+        if (Option(args, "--clip") is { } clipFile)
+        {
+            await using var clipStream = File.OpenRead(Resolve(app, clipFile));
+            var system = args.Contains("--clip-gcj02") ? CoordinateSystem.Gcj02 : CoordinateSystem.Wgs84;
+            var areas = GeoJsonPolygons.Read(clipStream, "name", system);
+            clip = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas.Select(a => a.Geometry).ToList());
+        }
+        var watch = Stopwatch.StartNew();
+        var progress = new Progress<OsmImportProgress>(p =>
+            Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:0.0} s  nodes {p.Nodes:N0}  ways {p.Ways:N0}  walkable {p.WalkableWays:N0}  edges {p.Edges:N0}"));
+        Console.WriteLine($"Importing {file} ...");
+        WalkingNetwork network;
+        await using (var stream = File.OpenRead(file))
+        {
+            network = OsmImporter.Import(stream, OsmImporter.FormatOf(file), clip, progress);
+        }
+        if (network.EdgeCount == 0)
+        {
+            Console.Error.WriteLine("error: no walkable ways found (wrong file, or the clip polygon does not overlap it); nothing saved");
+            return 1;
+        }
+        var summary = await app.Services.GetRequiredService<WalkingAreaService>().SaveAsync(network, Path.GetFileName(file));
+        Console.WriteLine($"Saved walking network: {summary.Nodes:N0} nodes, {summary.Edges:N0} edges, {summary.LengthMetres / 1000:N1} km, " +
+                          $"largest connected part {network.ComponentSize[0]:N0} nodes, in {watch.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static async Task<int> ImportBoundariesAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--")) return Usage();
+        var kind = Option(args, "--kind");
+        if (kind is not (StoredBoundary.District or StoredBoundary.Street)) return Usage();
+        var system = args.Contains("--gcj02") ? CoordinateSystem.Gcj02 : CoordinateSystem.Wgs84;
+        await using var stream = File.OpenRead(Resolve(app, args[1]));
+        var areas = GeoJsonPolygons.Read(stream, Option(args, "--name-property") ?? "name", system);
+        var count = await app.Services.GetRequiredService<BoundaryService>().ImportAsync(areas, kind);
+        Console.WriteLine($"Imported {count} {kind} boundar{(count == 1 ? "y" : "ies")}: {string.Join(", ", areas.Select(a => a.Name))}");
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+using LegalServiceMap.Core.Spatial.Isochrones;
+using LegalServiceMap.Core.Spatial.Network;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LegalServiceMap.Web.Spatial;
+
+/// <summary>What network, if any, walking areas are computed on.</summary>
+public sealed record NetworkSummary(string Source, DateTimeOffset ImportedAt, int Nodes, int Edges, double LengthMetres);
+
+/// <summary>
+/// The walking-area engine in use: the street network stored in the database (loaded at start, replaced by an import),
+/// or, with none imported, the approximate circle. Singleton; the engine is swapped atomically and is thread-safe.
+/// </summary>
+public sealed class WalkingAreaService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StationQueries stations,
+    IOptions<IsochroneOptions> options,
+    ILogger<WalkingAreaService> logger)
+{
+    private volatile IIsochroneEngine _engine = new CircleIsochroneEngine(options.Value);
+
+    public IIsochroneEngine Engine => _engine;
+    public IsochroneOptions Options => options.Value;
+    public NetworkSummary? Network { get; private set; }
+
+    public IsochroneResult Compute(IsochroneRequest request) => _engine.Compute(request, stations.Catalog);
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.WalkingNetworks.AsNoTracking().OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            logger.LogInformation("No walking network imported: walking areas are approximate circles");
+            return;
+        }
+        using var stream = new MemoryStream(row.Data);
+        Use(WalkingNetwork.ReadFrom(stream), new NetworkSummary(row.Source, row.ImportedAt, row.NodeCount, row.EdgeCount, row.LengthMetres));
+        logger.LogInformation("Walking network loaded: {Nodes} nodes, {Edges} edges from {Source}", row.NodeCount, row.EdgeCount, row.Source);
+    }
+
+    /// <summary>Stores <paramref name="network"/> as the only network and starts using it.</summary>
+    public async Task<NetworkSummary> SaveAsync(WalkingNetwork network, string source, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        network.WriteTo(buffer);
+        var summary = new NetworkSummary(source, DateTimeOffset.UtcNow, network.NodeCount, network.EdgeCount, network.TotalLengthMetres);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.WalkingNetworks.ExecuteDeleteAsync(ct);
+        db.WalkingNetworks.Add(new StoredWalkingNetwork
+        {
+            Source = source,
+            ImportedAt = summary.ImportedAt,
+            NodeCount = summary.Nodes,
+            EdgeCount = summary.Edges,
+            LengthMetres = summary.LengthMetres,
+            Data = buffer.ToArray(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Use(network, summary);
+        return summary;
+    }
+
+    private void Use(WalkingNetwork network, NetworkSummary summary)
+    {
+        _engine = network.EdgeCount == 0 ? new CircleIsochroneEngine(options.Value) : new NetworkIsochroneEngine(network, options.Value);
+        Network = network.EdgeCount == 0 ? null : summary;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Network;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalServiceMap.Web.Tests.Api;
+
+/// <summary>With no network imported (a fresh clone) walking areas are approximate circles.</summary>
+public sealed class IsochroneApiCircleTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Isochrone_NoNetwork_IsAnApproximateCircleWithStationsInside()
+    {
+        // The Beizhan street point; 15 min at 5 km/h ÷ 1.3 = 962 m radius.
+        var response = await _client.GetAsync("/api/isochrone?lat=31.248121&lng=121.467748&minutes=15");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("circle", json.GetProperty("method").GetString());
+        Assert.True(json.GetProperty("approximate").GetBoolean());
+        var features = json.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal("area", features[0].GetProperty("properties").GetProperty("kind").GetString());
+        Assert.Equal("Polygon", features[0].GetProperty("geometry").GetProperty("type").GetString());
+        var stations = features.Skip(1).Select(f => f.GetProperty("properties").GetProperty("id").GetString()).ToList();
+        Assert.Contains("judicial-office-beizhan", stations);
+        Assert.DoesNotContain("judicial-office-linfenlu", stations); // 7 km north
+    }
+
+    [Fact]
+    public async Task Isochrone_ElderPace_ReachesLessFar()
+    {
+        async Task<int> CountAsync(string speed)
+        {
+            var json = JsonDocument.Parse(await _client.GetStringAsync($"/api/isochrone?lat=31.2413&lng=121.4612&minutes=20&speed={speed}")).RootElement;
+            return json.GetProperty("features").GetArrayLength() - 1;
+        }
+        Assert.True(await CountAsync("elder") < await CountAsync("normal"));
+    }
+
+    [Fact]
+    public async Task Isochrone_Gcj02Origin_IsConvertedToWgs84()
+    {
+        var wgs = new GeoPoint(31.2481, 121.4677);
+        var gcj = ChinaCoordinates.WgsToGcj(wgs);
+        var json = JsonDocument.Parse(await _client.GetStringAsync(
+            $"/api/isochrone?lat={gcj.Latitude:R}&lng={gcj.Longitude:R}&coord=gcj02")).RootElement;
+        var origin = json.GetProperty("origin");
+        Assert.True(new GeoPoint(origin[1].GetDouble(), origin[0].GetDouble()).DistanceTo(wgs) < 0.05);
+    }
+
+    [Theory]
+    [InlineData("/api/isochrone?lng=121.45", "lat")]
+    [InlineData("/api/isochrone?lat=x&lng=121.45", "lat")]
+    [InlineData("/api/isochrone?lat=31.2&lng=NaN", "lng")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&minutes=0", "minutes")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&minutes=61", "minutes")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&minutes=ten", "minutes")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&speed=fast", "speed")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&speed=25", "speed")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&coord=utm", "coord")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&type=spaceport", "type")]
+    [InlineData("/api/isochrone?lat=31.2&lng=121.45&lang=de", "lang")]
+    public async Task Isochrone_BadParameters_Return400ProblemJson(string url, string parameter)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(json.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+}
+
+/// <summary>With a network imported, walking areas follow it, and points off it are refused.</summary>
+public sealed class IsochroneApiNetworkTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        // A 2 km × 2 km grid of streets every 100 m around the Beizhan street point.
+        var b = new WalkingNetworkBuilder();
+        var projection = LocalProjection.Shanghai;
+        var (cx, cy) = projection.Project(new GeoPoint(31.248121, 121.467748));
+        GeoPoint P(int i, int j) => projection.Unproject(cx + (i - 10) * 100, cy + (j - 10) * 100);
+        for (var j = 0; j <= 20; j++)
+        for (var i = 0; i <= 20; i++)
+        {
+            if (i < 20) b.AddSegment(j * 21 + i, P(i, j), j * 21 + i + 1, P(i + 1, j));
+            if (j < 20) b.AddSegment(j * 21 + i, P(i, j), (j + 1) * 21 + i, P(i, j + 1));
+        }
+        await factory.Services.GetRequiredService<WalkingAreaService>().SaveAsync(b.Build(), "test-grid");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Isochrone_WithNetwork_FollowsTheStreetsAndGivesWalkingTimes()
+    {
+        var json = JsonDocument.Parse(await _client.GetStringAsync("/api/isochrone?lat=31.2485&lng=121.4680&minutes=10&lang=en")).RootElement;
+        Assert.Equal("network", json.GetProperty("method").GetString());
+        Assert.False(json.GetProperty("approximate").GetBoolean());
+        var station = json.GetProperty("features").EnumerateArray().Skip(1)
+            .Single(f => f.GetProperty("properties").GetProperty("id").GetString() == "judicial-office-beizhan");
+        var minutes = station.GetProperty("properties").GetProperty("walkMinutes").GetDouble();
+        Assert.InRange(minutes, 0.1, 10);
+        Assert.Equal("Judicial Office of Beizhan Sub-district", station.GetProperty("properties").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Isochrone_OffTheNetwork_Returns400WithAClearMessage()
+    {
+        var response = await _client.GetAsync("/api/isochrone?lat=31.30&lng=121.40&lang=en");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("This point is not near a street we know.", json.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Network_SurvivesARestart()
+    {
+        var service = factory.Services.GetRequiredService<WalkingAreaService>();
+        var fresh = new WalkingAreaService(
+            factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LegalServiceMap.Web.Data.AppDbContext>>(),
+            factory.Services.GetRequiredService<LegalServiceMap.Web.Stations.StationQueries>(),
+            Microsoft.Extensions.Options.Options.Create(service.Options),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WalkingAreaService>.Instance);
+        Assert.Null(fresh.Network);
+        await fresh.LoadAsync();
+        Assert.Equal("test-grid", fresh.Network?.Source);
+        Assert.Equal(21 * 21, fresh.Network?.Nodes);
+    }
+}
