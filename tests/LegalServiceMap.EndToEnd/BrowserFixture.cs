@@ -58,6 +58,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    /// <summary>A service of the running app.</summary>
+    public T Service<T>() where T : notnull => _factory!.Services.GetRequiredService<T>();
+
     /// <summary>A fresh context (own cookies) and page at the given viewport; console errors are collected.</summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768)
     {

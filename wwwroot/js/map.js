@@ -161,14 +161,15 @@ export function createMap(element, settings, dotnet) {
         const data = await response.json();
         if (disposed || controller.signal.aborted) return null;
         const approximate = !!data.approximate;
+        const gap = data.style === 'gap'; // uncovered parts of the district: red, hatched by its dashes
         area = L.geoJSON(data.features.filter((f) => f.properties?.kind === 'area'), {
           interactive: false,
           style: {
-            color: approximate ? '#7a4a00' : '#0b3d91',
-            weight: 2,
+            color: gap ? '#b3261e' : approximate ? '#7a4a00' : '#0b3d91',
+            weight: gap ? 1 : 2,
             dashArray: approximate ? '6 6' : null,
-            fillColor: approximate ? '#f2b84b' : '#3d7be0',
-            fillOpacity: 0.18,
+            fillColor: gap ? '#e5484d' : approximate ? '#f2b84b' : '#3d7be0',
+            fillOpacity: gap ? 0.3 : 0.18,
           },
         }).addTo(map);
         area.bringToBack();

@@ -29,6 +29,7 @@ public static class ApplicationSetup
         services.AddOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>().BindConfiguration("Isochrone");
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddSingleton<Spatial.BoundaryService>();
+        services.AddSingleton<Spatial.CoverageService>();
         services.AddSingleton(TimeProvider.System);
 
         // Two languages; MudBlazor's own texts go through our resources too.
@@ -83,6 +84,7 @@ public static class ApplicationSetup
         app.MapStaticAssets();
         app.MapStationsApi();
         app.MapIsochroneApi();
+        app.MapCoverageApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -26,6 +26,9 @@ public sealed class WalkingAreaService(
     public IsochroneOptions Options => options.Value;
     public NetworkSummary? Network { get; private set; }
 
+    /// <summary>The imported street network, or null when walking areas are circles.</summary>
+    public WalkingNetwork? CurrentNetwork => (_engine as NetworkIsochroneEngine)?.Network;
+
     public IsochroneResult Compute(IsochroneRequest request) => _engine.Compute(request, stations.Catalog);
 
     public async Task LoadAsync(CancellationToken ct = default)

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Coverage;
+using LegalServiceMap.Core.Spatial.Isochrones;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using Microsoft.Extensions.Localization;
+
+namespace LegalServiceMap.Web.Api;
+
+/// <summary>
+/// GET /api/coverage?minutes=15&amp;speed=normal → per type, the share of the district (and of each street/town)
+/// within that walk of a station of the type. GET /api/coverage/uncovered?type=&amp;minutes=&amp;speed= → the
+/// uncovered parts as GeoJSON. 409 problem+json until a district boundary is imported.
+/// </summary>
+public static class CoverageApi
+{
+    public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/coverage").WithTags("Coverage");
+        group.MapGet("/", Summary);
+        group.MapGet("/uncovered", Uncovered);
+        return app;
+    }
+
+    private static (double Minutes, double Speed, Dictionary<string, string[]> Errors) Parse(string? minutes, string? speed,
+        IsochroneOptions options, IStringLocalizer L)
+    {
+        var errors = new Dictionary<string, string[]>();
+        double m = options.DefaultMinutes;
+        if (minutes is not null)
+        {
+            if (!double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out m) || !double.IsFinite(m))
+                errors["minutes"] = [L["Api_NotANumber"]];
+            else if (m < options.MinMinutes || m > options.MaxMinutes)
+                errors["minutes"] = [L["Api_OutOfRange", options.MinMinutes, options.MaxMinutes]];
+        }
+        var s = IsochroneApi.ParseSpeed(speed, options);
+        if (s is null) errors["speed"] = [L["Api_SpeedInvalid"]];
+        return (m, s ?? 0, errors);
+    }
+
+    private static IResult NoDistrict(IStringLocalizer L) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Coverage_NoDistrict"], detail: L["Coverage_NoDistrictDetail"]);
+
+    private static IResult Summary(string? minutes, string? speed, string? lang,
+        CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
+    {
+        var (m, s, errors) = Parse(minutes, speed, walking.Options, L);
+        if (lang is not null && Localization.Parse(lang) is null) errors["lang"] = [L["Api_LangUnknown"]];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        if (!coverage.HasDistrict) return NoDistrict(L);
+
+        var results = StationTypes.All.Select(t => coverage.Compute(t, m, s)!).ToList();
+        return TypedResults.Json(new
+        {
+            method = results[0].Method == IsochroneMethod.Network ? "network" : "circle",
+            approximate = results[0].Method != IsochroneMethod.Network,
+            minutes = m,
+            speedKmh = s,
+            districtKm2 = Math.Round(results[0].District.AreaKm2, 3),
+            types = results.Select(r => new
+            {
+                type = r.Type.ToSlug(),
+                typeName = L["Type_" + r.Type.ToSlug()].Value,
+                stations = r.Stations,
+                stationsUsed = r.StationsUsed,
+                share = Math.Round(r.District.Share, 4),
+                coveredKm2 = Math.Round(r.District.CoveredKm2, 3),
+                streets = r.Streets.Select(st => new { name = st.Name, areaKm2 = Math.Round(st.AreaKm2, 3), share = Math.Round(st.Share, 4) }),
+            }),
+        });
+    }
+
+    private static IResult Uncovered(string? type, string? minutes, string? speed,
+        CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
+    {
+        var (m, s, errors) = Parse(minutes, speed, walking.Options, L);
+        if (!StationTypes.TryParse(type, out var t)) errors["type"] = [L["Api_TypeUnknown", type ?? "", string.Join(", ", StationTypes.All.Select(x => x.ToSlug()))]];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        if (coverage.Compute(t, m, s) is not { } result) return NoDistrict(L);
+        return Results.Stream(async stream =>
+        {
+            await using var w = new Utf8JsonWriter(stream);
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteString("method", result.Method == IsochroneMethod.Network ? "network" : "circle");
+            w.WriteBoolean("approximate", result.Method != IsochroneMethod.Network);
+            w.WriteString("style", "gap");
+            w.WriteNumber("share", Math.Round(result.District.Share, 4));
+            w.WriteStartArray("features");
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WritePropertyName("geometry");
+            GeoJsonPolygons.WriteGeometry(w, result.Uncovered);
+            w.WriteStartObject("properties");
+            w.WriteString("kind", "area");
+            w.WriteString("type", result.Type.ToSlug());
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            await w.FlushAsync();
+        }, "application/geo+json");
+    }
+}

@@ -1,0 +1,41 @@
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Web.Spatial;
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CoverageJourneyTests(BrowserFixture fixture)
+{
+    private static string SharedStreets =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDirectory)!, "..", "..", "shared", "data",
+            "chenyifei142__openlayers-vue3-demo", "jingan_streets_wgs84.geojson"));
+
+    [Fact]
+    public async Task CoveragePage_ShowsSharesPerTypeAndTheGapsOfTheChosenType()
+    {
+        if (!File.Exists(SharedStreets))
+        {
+            Assert.NotEqual("true", Environment.GetEnvironmentVariable("CI"));
+            return; // the street polygons live in ../shared; without them there is no district to cover
+        }
+        await using (var stream = File.OpenRead(SharedStreets))
+        {
+            await fixture.Service<BoundaryService>().ImportAsync(GeoJsonPolygons.Read(stream, "NAME"), "street");
+        }
+
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/coverage?type=judicial-office");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "法律服务覆盖情况" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=coverage-types] li")).ToHaveCountAsync(9);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-streets] li")).ToHaveCountAsync(14);
+        var share = await page.Locator("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContentAsync();
+        Assert.Matches("^[0-9.]+%$", share);
+        Assert.NotEqual("0.0%", share);
+
+        var map = page.Locator("[data-testid=map]");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "coverage-zh-1366x768.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using NetTopologySuite.Geometries;
+
+namespace LegalServiceMap.Web.Tests.Api;
+
+public sealed class CoverageApiNoBoundaryTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Coverage_BeforeABoundaryIsImported_Returns409ProblemJson()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/coverage?lang=en");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("No district boundary", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class CoverageApiTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        // Two made-up halves of a 4 km × 4 km square around the Beizhan street point.
+        var f = new GeometryFactory();
+        var (cx, cy) = LocalProjection.Shanghai.Project(new GeoPoint(31.248121, 121.467748));
+        Polygon Box(double w, double s, double e, double n)
+        {
+            Coordinate C(double x, double y) { var p = LocalProjection.Shanghai.Unproject(cx + x, cy + y); return new(p.Longitude, p.Latitude); }
+            return f.CreatePolygon([C(w, s), C(e, s), C(e, n), C(w, n), C(w, s)]);
+        }
+        var boundaries = factory.Services.GetRequiredService<BoundaryService>();
+        await boundaries.ImportAsync([new NamedArea("北站街道", Box(-2000, -2000, 0, 2000)), new NamedArea("宝山路街道", Box(0, -2000, 2000, 2000))], "street");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Coverage_GivesEveryTypeWithSharesPerStreet()
+    {
+        var json = JsonDocument.Parse(await _client.GetStringAsync("/api/coverage?minutes=15&lang=en")).RootElement;
+        Assert.Equal("circle", json.GetProperty("method").GetString());
+        Assert.Equal(16.0, json.GetProperty("districtKm2").GetDouble(), 0.2);
+        var types = json.GetProperty("types").EnumerateArray().ToList();
+        Assert.Equal(9, types.Count);
+        var judicial = types.Single(t => t.GetProperty("type").GetString() == "judicial-office");
+        // Five judicial-office points lie in the square (Beizhan, Baoshan Road, West Zhijiang Road, West Tianmu Road,
+        // Shimen Road No. 2), each covering a 962 m circle (2.9 km²) that overlap and reach past the edges.
+        Assert.InRange(judicial.GetProperty("share").GetDouble(), 0.45, 0.85);
+        Assert.Equal(2, judicial.GetProperty("streets").GetArrayLength());
+        var notary = types.Single(t => t.GetProperty("type").GetString() == "notary");
+        Assert.Equal(0, notary.GetProperty("share").GetDouble());
+        Assert.Equal(0, notary.GetProperty("stationsUsed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Coverage_LongerWalk_CoversMore()
+    {
+        double Share(JsonElement j) => j.GetProperty("types").EnumerateArray().Single(t => t.GetProperty("type").GetString() == "judicial-office").GetProperty("share").GetDouble();
+        var short5 = JsonDocument.Parse(await _client.GetStringAsync("/api/coverage?minutes=5")).RootElement;
+        var long30 = JsonDocument.Parse(await _client.GetStringAsync("/api/coverage?minutes=30")).RootElement;
+        Assert.True(Share(long30) > Share(short5));
+    }
+
+    [Fact]
+    public async Task Uncovered_IsGeoJsonOfTheGaps()
+    {
+        var response = await _client.GetAsync("/api/coverage/uncovered?type=judicial-office&minutes=15");
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("gap", json.GetProperty("style").GetString());
+        var geometry = json.GetProperty("features")[0].GetProperty("geometry");
+        Assert.Contains(geometry.GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
+    }
+
+    [Theory]
+    [InlineData("/api/coverage?minutes=0", "minutes")]
+    [InlineData("/api/coverage?minutes=abc", "minutes")]
+    [InlineData("/api/coverage?speed=warp", "speed")]
+    [InlineData("/api/coverage?lang=fr", "lang")]
+    [InlineData("/api/coverage/uncovered", "type")]
+    [InlineData("/api/coverage/uncovered?type=spaceport", "type")]
+    [InlineData("/api/coverage/uncovered?type=notary&minutes=1000", "minutes")]
+    public async Task Coverage_BadParameters_Return400(string url, string parameter)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(json.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+}
