@@ -37,6 +37,29 @@ public class PointIndexTests
     }
 
     [Fact]
+    public void Nearest_ClustersAndOriginsOutsideTheData_EqualBruteForce()
+    {
+        var random = new Random(99);
+        var points = RandomPoints(500, 5)
+            .Concat(Enumerable.Range(0, 20).Select(_ => new GeoPoint(31.6 + random.NextDouble() * 0.01, 121.9 + random.NextDouble() * 0.01)))
+            .Append(new GeoPoint(30.0, 120.0))
+            .ToList();
+        var index = new PointIndex<GeoPoint>(points, p => p);
+        GeoPoint[] origins = [new(31.7, 122.1), new(29.5, 119.0), new(31.25, 121.45), new(35.0, 121.45), new(31.6, 121.45)];
+        foreach (var origin in origins)
+        {
+            foreach (var k in new[] { 1, 5, 25, 600 })
+            {
+                var expected = points.Select(p => origin.DistanceTo(p)).Order().Take(k).ToList();
+                var actual = index.Nearest(origin, k).Select(r => r.DistanceMetres).ToList();
+                Assert.Equal(expected.Count, actual.Count);
+                Assert.Equal(expected[^1], actual[^1], expected[^1] * 0.005 + 0.01);
+                Assert.Equal(expected[0], actual[0], expected[0] * 0.005 + 0.01);
+            }
+        }
+    }
+
+    [Fact]
     public void Nearest_KLargerThanCount_ReturnsAllSorted()
     {
         var points = RandomPoints(5, 3);
