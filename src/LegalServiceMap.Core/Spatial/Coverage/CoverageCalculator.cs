@@ -133,19 +133,7 @@ public sealed class CoverageCalculator(IsochroneOptions options)
             try
             {
                 ShortestPaths.Run(network, sources, budget, w);
-                ShortestPaths.ForEachCoveredEdge(network, w, budget, (e, a, b) =>
-                {
-                    int u = network.EdgeFrom[e], v = network.EdgeTo[e];
-                    double x1 = network.X[u], y1 = network.Y[u], dx = network.X[v] - x1, dy = network.Y[v] - y1;
-                    void Stamp(double s, double t) =>
-                        raster.StampSegment(x1 + s * dx, y1 + s * dy, x1 + t * dx, y1 + t * dy, options.ReachMetres);
-                    if (a >= b) Stamp(0, 1);
-                    else
-                    {
-                        if (a > 0) Stamp(0, a);
-                        if (b < 1) Stamp(b, 1);
-                    }
-                });
+                raster.StampReached(network, w, budget, options.ReachMetres);
             }
             finally
             {

@@ -49,12 +49,12 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
             ShortestPaths.Run(network, sources, budget, w);
 
             var raster = NewRaster(request.Origin, budget);
-            ShortestPaths.ForEachCoveredEdge(network, w, budget, (edge, a, b) => StampEdge(raster, edge, a, b));
+            raster.StampReached(network, w, budget, options.ReachMetres);
             // The origin's own edge, both ways from the snapped point, and the walk from the origin to the street.
             var along = (budget - snap.OffsetMetres) / Math.Max(len, 1e-9);
             if (along > 0)
             {
-                StampRange(raster, e, snap.Fraction - along, snap.Fraction + along);
+                raster.StampEdge(network, e, snap.Fraction - along, snap.Fraction + along, options.ReachMetres);
             }
             var (ox, oy) = LocalProjection.Shanghai.Project(request.Origin);
             raster.StampSegment(ox, oy, snap.X, snap.Y, options.ReachMetres);
@@ -75,28 +75,6 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
         var (x, y) = LocalProjection.Shanghai.Project(origin);
         var half = budget + options.MaxSnapMetres + options.ReachMetres + options.CellMetres;
         return new ReachRaster(x - half, y - half, x + half, y + half, options.CellMetres);
-    }
-
-    /// <summary>Stamps the stretches [0, a] and [b, 1] of an edge (a ≥ b: the whole edge).</summary>
-    private void StampEdge(ReachRaster raster, int edge, double a, double b)
-    {
-        if (a >= b)
-        {
-            StampRange(raster, edge, 0, 1);
-            return;
-        }
-        if (a > 0) StampRange(raster, edge, 0, a);
-        if (b < 1) StampRange(raster, edge, b, 1);
-    }
-
-    /// <summary>Stamps the stretch of an edge between two fractions (clamped to the edge).</summary>
-    private void StampRange(ReachRaster raster, int edge, double s, double t)
-    {
-        s = Math.Clamp(s, 0, 1);
-        t = Math.Clamp(t, 0, 1);
-        int u = network.EdgeFrom[edge], v = network.EdgeTo[edge];
-        double x1 = network.X[u], y1 = network.Y[u], dx = network.X[v] - x1, dy = network.Y[v] - y1;
-        raster.StampSegment(x1 + s * dx, y1 + s * dy, x1 + t * dx, y1 + t * dy, options.ReachMetres);
     }
 
     private List<ReachableStation> ReachableStations(IsochroneRequest request, StationCatalog stations, NetworkSnap origin,

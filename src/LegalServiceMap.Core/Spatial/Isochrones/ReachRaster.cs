@@ -1,4 +1,5 @@
 using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Network;
 using NetTopologySuite.Geometries;
 
 namespace LegalServiceMap.Core.Spatial.Isochrones;
@@ -68,6 +69,29 @@ public sealed class ReachRaster
             }
         }
     }
+
+    /// <summary>Stamps the stretch of an edge between two fractions of its length from EdgeFrom (clamped to 0..1).</summary>
+    public void StampEdge(WalkingNetwork network, int edge, double from, double to, double radius)
+    {
+        from = Math.Clamp(from, 0, 1);
+        to = Math.Clamp(to, 0, 1);
+        int u = network.EdgeFrom[edge], v = network.EdgeTo[edge];
+        double x1 = network.X[u], y1 = network.Y[u], dx = network.X[v] - x1, dy = network.Y[v] - y1;
+        StampSegment(x1 + from * dx, y1 + from * dy, x1 + to * dx, y1 + to * dy, radius);
+    }
+
+    /// <summary>Stamps every stretch of street the last Dijkstra run in <paramref name="w"/> reached within <paramref name="budgetMetres"/>.</summary>
+    public void StampReached(WalkingNetwork network, DijkstraWorkspace w, double budgetMetres, double radius) =>
+        ShortestPaths.ForEachCoveredEdge(network, w, budgetMetres, (edge, a, b) =>
+        {
+            if (a >= b)
+            {
+                StampEdge(network, edge, 0, 1, radius);
+                return;
+            }
+            if (a > 0) StampEdge(network, edge, 0, a, radius);
+            if (b < 1) StampEdge(network, edge, b, 1, radius);
+        });
 
     /// <summary>Traces the filled cells into WGS-84 polygons (x = longitude, y = latitude); empty when nothing is filled.</summary>
     public Geometry ToGeometry(GeometryFactory factory, LocalProjection projection)
