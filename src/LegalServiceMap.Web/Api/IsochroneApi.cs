@@ -40,7 +40,7 @@ public static class IsochroneApi
     };
 
     private static IResult Get(string? lat, string? lng, string? minutes, string? speed, string? coord, string? type, string? lang,
-        WalkingAreaService walking, IStringLocalizer<SharedResource> L, HttpContext http)
+        WalkingAreaService walking, BoundaryService boundaries, IStringLocalizer<SharedResource> L, HttpContext http)
     {
         var options = walking.Options;
         var errors = new Dictionary<string, string[]>();
@@ -70,7 +70,8 @@ public static class IsochroneApi
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["lat"] = [L["Api_OffNetwork"]] } });
         }
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Stream(stream => Write(stream, iso, types, english, L), "application/geo+json");
+        var inDistrict = boundaries.Current.Contains(origin);
+        return Results.Stream(stream => Write(stream, iso, inDistrict, types, english, L), "application/geo+json");
 
         double Number(string name, string? raw, double min, double max, bool required)
         {
@@ -95,7 +96,7 @@ public static class IsochroneApi
         }
     }
 
-    private static async Task Write(Stream stream, Isochrone iso, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
+    private static async Task Write(Stream stream, Isochrone iso, bool? inDistrict, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
     {
         await using var w = new Utf8JsonWriter(stream);
         w.WriteStartObject();
@@ -110,6 +111,8 @@ public static class IsochroneApi
         w.WriteNumberValue(Math.Round(iso.Request.Origin.Latitude, 7));
         w.WriteEndArray();
         if (iso.SnapDistanceMetres is { } snap) w.WriteNumber("snapDistanceMetres", Math.Round(snap, 1));
+        // Whether the origin lies in Jing'an: null until a boundary is imported.
+        if (inDistrict is { } inside) w.WriteBoolean("inDistrict", inside); else w.WriteNull("inDistrict");
         w.WriteStartArray("features");
 
         w.WriteStartObject();

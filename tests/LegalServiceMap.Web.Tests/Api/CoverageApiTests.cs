@@ -78,6 +78,15 @@ public sealed class CoverageApiTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Contains(geometry.GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
     }
 
+    [Fact]
+    public async Task Isochrone_TellsWhetherTheOriginIsInTheImportedDistrict()
+    {
+        var inside = JsonDocument.Parse(await _client.GetStringAsync("/api/isochrone?lat=31.248121&lng=121.467748")).RootElement;
+        Assert.True(inside.GetProperty("inDistrict").GetBoolean());
+        var outside = JsonDocument.Parse(await _client.GetStringAsync("/api/isochrone?lat=31.10&lng=121.30")).RootElement;
+        Assert.False(outside.GetProperty("inDistrict").GetBoolean());
+    }
+
     [Theory]
     [InlineData("/api/coverage?minutes=0", "minutes")]
     [InlineData("/api/coverage?minutes=abc", "minutes")]

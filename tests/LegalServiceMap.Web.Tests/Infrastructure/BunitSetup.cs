@@ -39,6 +39,8 @@ public static class BunitSetup
         ctx.Services.AddLogging();
         ctx.Services.AddSingleton(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()));
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.WalkingAreaService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.BoundaryService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CoverageService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 
         var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);
