@@ -70,7 +70,7 @@ public static class StationsApi
     }
 
     private static Results<JsonHttpResult<FeatureCollection>, ValidationProblem> Nearest(
-        string? lat, string? lng, string? k, string? type, string? lang,
+        string? lat, string? lng, string? k, string? type, string? coord, string? lang,
         StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock)
     {
         var errors = new Errors(L);
@@ -83,13 +83,20 @@ public static class StationsApi
         {
             errors.Add("k", "Api_KRange", MaxK);
         }
+        var system = IsochroneApi.ParseCoord(coord);
+        if (system is null)
+        {
+            errors.Add("coord", "Api_CoordInvalid");
+        }
         if (errors.Any)
         {
             return errors.Problem();
         }
 
         var now = clock.GetUtcNow();
-        var hits = queries.Nearest(new GeoPoint(latitude, longitude), count, types);
+        // The host app may send GCJ-02 or BD-09 locations; everything is stored and answered in WGS-84.
+        var origin = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
+        var hits = queries.Nearest(origin, count, types);
         return TypedResults.Json(
             new FeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, h.DistanceMetres)).ToList()),
             contentType: "application/geo+json");

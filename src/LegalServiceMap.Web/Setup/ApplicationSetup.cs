@@ -85,6 +85,7 @@ public static class ApplicationSetup
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();
+        app.MapCoordsApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
