@@ -12,6 +12,9 @@ public sealed record OsmImportProgress(long Nodes, long Ways, long WalkableWays,
 
 public enum OsmFormat { Xml, Pbf }
 
+/// <summary>What an OSM import yields: the walking network and, for the geocoder, the named roads and address points.</summary>
+public sealed record OsmImport(WalkingNetwork Network, Geocoding.RoadSet Roads);
+
 /// <summary>
 /// Turns OpenStreetMap data into a <see cref="WalkingNetwork"/>, keeping the ways <see cref="OsmWalkability"/>
 /// allows. Reads OSM XML (.osm: OSM API, Overpass, OSMnx exports) with a streaming reader, and PBF (.osm.pbf) through
@@ -25,6 +28,11 @@ public static class OsmImporter
         path.EndsWith(".pbf", StringComparison.OrdinalIgnoreCase) ? OsmFormat.Pbf : OsmFormat.Xml;
 
     public static WalkingNetwork Import(Stream stream, OsmFormat format, Geometry? clip = null,
+        IProgress<OsmImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportAll(stream, format, clip, progress, ct).Network;
+
+    /// <summary>Imports the walking network and the named roads and address points in one pass.</summary>
+    public static OsmImport ImportAll(Stream stream, OsmFormat format, Geometry? clip = null,
         IProgress<OsmImportProgress>? progress = null, CancellationToken ct = default)
     {
         var collector = new Collector(clip, progress, ct);
@@ -36,7 +44,7 @@ public static class OsmImporter
         {
             ReadXml(stream, collector);
         }
-        return collector.Build();
+        return new OsmImport(collector.Build(), collector.BuildRoads());
     }
 
     private static void ReadPbf(Stream stream, Collector collector)
@@ -46,8 +54,14 @@ public static class OsmImporter
         {
             switch (geo)
             {
-                case OsmSharp.Node { Id: { } id, Latitude: { } lat, Longitude: { } lon }:
+                case OsmSharp.Node { Id: { } id, Latitude: { } lat, Longitude: { } lon } node:
                     collector.AddNode(id, lat, lon);
+                    if (node.Tags is { Count: > 0 } nodeTags)
+                    {
+                        tags.Clear();
+                        foreach (var t in nodeTags) tags[t.Key] = t.Value;
+                        collector.AddNodeTags(id, tags);
+                    }
                     break;
                 case OsmSharp.Way { Nodes: { } refs } way:
                     tags.Clear();
@@ -75,10 +89,20 @@ public static class OsmImporter
             }
             if (reader.Name == "node")
             {
-                if (ParseLong(reader.GetAttribute("id")) is { } id && ParseDouble(reader.GetAttribute("lat")) is { } lat
-                    && ParseDouble(reader.GetAttribute("lon")) is { } lon)
+                var nodeId = ParseLong(reader.GetAttribute("id"));
+                if (nodeId is { } id && ParseDouble(reader.GetAttribute("lat")) is { } lat && ParseDouble(reader.GetAttribute("lon")) is { } lon)
                 {
                     collector.AddNode(id, lat, lon);
+                }
+                if (!reader.IsEmptyElement && nodeId is { } taggedId)
+                {
+                    tags.Clear();
+                    var depth = reader.Depth;
+                    while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                    {
+                        if (reader.NodeType == XmlNodeType.Element && reader.Name == "tag" && reader.GetAttribute("k") is { } k) tags[k] = reader.GetAttribute("v") ?? "";
+                    }
+                    if (tags.Count > 0) collector.AddNodeTags(taggedId, tags);
                 }
             }
             else if (reader.Name == "way")
@@ -114,6 +138,44 @@ public static class OsmImporter
         private readonly IPreparedGeometry? _clip = clip is null ? null : PreparedGeometryFactory.Prepare(clip);
         private readonly GeometryFactory _factory = new();
         private long _ways, _walkable;
+        private readonly Dictionary<string, (string? En, List<IReadOnlyList<GeoPoint>> Lines)> _roads = new(StringComparer.Ordinal);
+        private readonly List<Geocoding.AddressPoint> _addresses = [];
+
+        public void AddNodeTags(long id, IReadOnlyDictionary<string, string> tags)
+        {
+            if (tags.TryGetValue("addr:street", out var street) && tags.TryGetValue("addr:housenumber", out var number)
+                && _nodes.TryGetValue(id, out var p) && Inside(p))
+            {
+                _addresses.Add(new Geocoding.AddressPoint(street.Trim(), number.Trim(), p));
+            }
+        }
+
+        private bool Inside(GeoPoint p) => _clip is null || _clip.Contains(_factory.CreatePoint(new Coordinate(p.Longitude, p.Latitude)));
+
+        private void CollectRoadAndAddress(IReadOnlyList<long> refs, IReadOnlyDictionary<string, string> tags)
+        {
+            var points = refs.Where(_nodes.ContainsKey).Select(r => _nodes[r]).ToList();
+            if (points.Count == 0) return;
+            if (tags.ContainsKey("highway") && tags.TryGetValue("name", out var name) && !string.IsNullOrWhiteSpace(name) && points.Count >= 2
+                && points.Any(Inside))
+            {
+                if (!_roads.TryGetValue(name, out var road))
+                {
+                    road = (tags.TryGetValue("name:en", out var en) ? en : null, []);
+                    _roads[name] = road;
+                }
+                road.Lines.Add(points);
+            }
+            // Buildings and other ways with an address: the centre of their nodes.
+            if (tags.TryGetValue("addr:street", out var street) && tags.TryGetValue("addr:housenumber", out var number))
+            {
+                var centre = new GeoPoint(points.Average(p => p.Latitude), points.Average(p => p.Longitude));
+                if (Inside(centre)) _addresses.Add(new Geocoding.AddressPoint(street.Trim(), number.Trim(), centre));
+            }
+        }
+
+        public Geocoding.RoadSet BuildRoads() =>
+            new(_roads.Select(kv => new Geocoding.Road(kv.Key, kv.Value.En, kv.Value.Lines)).ToList(), _addresses);
 
         public void AddNode(long id, double lat, double lon)
         {
@@ -126,6 +188,7 @@ public static class OsmImporter
         {
             _ways++;
             if (_ways % 20_000 == 0) Report();
+            CollectRoadAndAddress(refs, tags);
             if (!OsmWalkability.IsWalkable(tags)) return;
             _walkable++;
             for (var i = 1; i < refs.Count; i++)

@@ -1,0 +1,413 @@
+using System.Globalization;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Stations;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace LegalServiceMap.Core.Geocoding;
+
+/// <summary>How a candidate was placed, from the most to the least precise.</summary>
+public enum GeocodeMatchType { ExactPoint, InterpolatedNumber, Intersection, Road, StreetTown, District }
+
+/// <summary>A geocoding answer: a WGS-84 point, how it was found, a confidence in 0..1, and the parts it matched.</summary>
+public sealed record GeocodeCandidate(
+    string Label,
+    string? LabelEn,
+    GeoPoint Location,
+    GeocodeMatchType MatchType,
+    double Confidence,
+    string Source,
+    string? Road = null,
+    string? Number = null,
+    string? StreetTown = null,
+    string? District = null,
+    string? StationId = null);
+
+/// <summary>What is at a point: the nearest road and an estimated house number, the street/town and the district.</summary>
+public sealed record ReverseGeocode(
+    string? Road,
+    string? RoadEn,
+    double? RoadDistanceMetres,
+    string? EstimatedNumber,
+    StreetTown? StreetTown,
+    bool? InDistrict);
+
+/// <summary>Everything the geocoder knows. Build once per data change; immutable and thread-safe afterwards.</summary>
+public sealed class GazetteerData
+{
+    public IReadOnlyList<Station> Stations { get; init; } = [];
+    public Landmarks Landmarks { get; init; } = Landmarks.Empty;
+    public RoadSet Roads { get; init; } = RoadSet.Empty;
+    /// <summary>Street/town polygons keyed by their Chinese name (e.g. 北站街道), WGS-84.</summary>
+    public IReadOnlyList<NamedArea> Streets { get; init; } = [];
+    public Geometry? District { get; init; }
+    /// <summary>Where a district-level answer points when no district polygon is imported.</summary>
+    public GeoPoint DistrictCentre { get; init; } = new(31.2494, 121.4510);
+    /// <summary>English or pinyin name of a Chinese road name (e.g. 南京西路 → West Nanjing Road), if known.</summary>
+    public Func<string, string?> EnglishRoadName { get; init; } = _ => null;
+}
+
+/// <summary>
+/// Offline geocoder for Jing'an: stations, landmarks, named roads and address points from an OSM import, street/town
+/// and district polygons. Ranked candidates with a match type and confidence; house numbers interpolated between known
+/// numbers of the same parity (odd and even sides); intersections from road geometry; fuzzy road names (one typo,
+/// 路 omitted, traditional characters). Reverse geocoding from the same data. Immutable; thread-safe.
+/// </summary>
+public sealed class Geocoder
+{
+    private sealed class RoadEntry(Road road, string? english)
+    {
+        public Road Road { get; } = road;
+        public string Key { get; } = RoadKey(road.Name);
+        public string? English { get; } = english ?? road.NameEn;
+        public string? EnglishKey { get; } = EnglishRoadNames.Key(english ?? road.NameEn);
+        public List<(int Number, GeoPoint Point, string Text)> Numbers { get; } = [];
+    }
+
+    private sealed record Segment(RoadEntry Road, double X1, double Y1, double X2, double Y2);
+
+    private readonly GazetteerData _data;
+    private readonly Dictionary<string, RoadEntry> _roads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoadEntry> _roadsEnglish = new(StringComparer.Ordinal);
+    private readonly STRtree<Segment> _segments = new();
+    private readonly List<(string Key, Station Station)> _stationKeys;
+    private readonly LocalProjection _projection = LocalProjection.Shanghai;
+    private static readonly GeometryFactory Factory = new();
+
+    public Geocoder(GazetteerData data)
+    {
+        _data = data;
+        foreach (var road in data.Roads.Roads)
+        {
+            var entry = new RoadEntry(road, data.EnglishRoadName(road.Name));
+            if (entry.Key.Length == 0 || !_roads.TryAdd(entry.Key, entry)) continue;
+            if (entry.EnglishKey is { Length: > 0 } ek) _roadsEnglish.TryAdd(ek, entry);
+            foreach (var line in road.Lines)
+            {
+                for (var i = 1; i < line.Count; i++)
+                {
+                    var (x1, y1) = _projection.Project(line[i - 1]);
+                    var (x2, y2) = _projection.Project(line[i]);
+                    _segments.Insert(new Envelope(x1, x2, y1, y2), new Segment(entry, x1, y1, x2, y2));
+                }
+            }
+        }
+        _segments.Build();
+        foreach (var a in data.Roads.Addresses)
+        {
+            if (_roads.TryGetValue(RoadKey(AddressNormalizer.Normalize(a.Street)), out var entry) && LeadingNumber(a.HouseNumber) is { } n)
+            {
+                entry.Numbers.Add((n, a.Location, a.HouseNumber));
+            }
+        }
+        _stationKeys = data.Stations.Where(s => s.Location is not null)
+            .SelectMany(s => new[] { (AddressNormalizer.Normalize(s.NameZh), s), (EnglishKeyOf(s.NameEn) ?? "", s) })
+            .Where(k => k.Item1.Length >= 2)
+            .ToList();
+    }
+
+    public int RoadCount => _roads.Count;
+
+    /// <summary>Up to <paramref name="limit"/> candidates, best first; empty when nothing matches.</summary>
+    public IReadOnlyList<GeocodeCandidate> Geocode(string query, int limit = 5)
+    {
+        var parsed = AddressParser.Parse(query);
+        if (parsed.Normalized.Length == 0) return [];
+        var candidates = new List<GeocodeCandidate>();
+
+        MatchStations(parsed, candidates);
+        var landmark = _data.Landmarks.FindIn(parsed.Normalized);
+        if (ResolveRoad(parsed.Road, parsed.Language) is { } road)
+        {
+            AddRoadCandidates(road, parsed, candidates, label: null);
+        }
+        else if (landmark is not null && ResolveRoad(landmark.Road, "zh") is { } landmarkRoad)
+        {
+            var viaLandmark = parsed with { Number = parsed.Number ?? landmark.Number, Lane = parsed.Lane ?? landmark.Lane };
+            AddRoadCandidates(landmarkRoad, viaLandmark, candidates, label: landmark.NameZh, labelEn: landmark.NameEn, confidenceFactor: 0.95);
+        }
+        else if (parsed.Road is null && parsed.Language == "zh" && parsed.Normalized.Length is >= 2 and <= 10
+            && parsed.Normalized.All(AddressParser.IsCjk) && ResolveRoad(parsed.Normalized, "zh") is { } bare)
+        {
+            // A bare road name typed without 路 (南京西) or with a typo.
+            AddRoadCandidates(bare, parsed with { Road = parsed.Normalized }, candidates, label: null);
+        }
+        MatchStreetTown(parsed, candidates);
+        if (candidates.Count == 0 && (parsed.District == "静安区" || parsed.Normalized.Contains("静安") || parsed.Normalized.Contains("闸北")
+            || parsed.Normalized.Contains("JINGAN") || parsed.Normalized.Contains("JING'AN")))
+        {
+            var at = _data.District is { } d ? InteriorPoint(d) : _data.DistrictCentre;
+            candidates.Add(new GeocodeCandidate("静安区", "Jing'an District", at, GeocodeMatchType.District, 0.3, "district", District: "静安区"));
+        }
+
+        return candidates
+            .GroupBy(c => (c.Label, Math.Round(c.Location.Latitude, 5), Math.Round(c.Location.Longitude, 5)))
+            .Select(g => g.MaxBy(c => c.Confidence)!)
+            .OrderByDescending(c => c.Confidence)
+            .ThenBy(c => c.MatchType)
+            .Take(Math.Clamp(limit, 1, 50))
+            .ToList();
+    }
+
+    private void MatchStations(ParsedAddress parsed, List<GeocodeCandidate> candidates)
+    {
+        var q = parsed.Language == "en" ? EnglishKeyOf(parsed.Normalized) ?? "" : parsed.Normalized;
+        if (q.Length < 2) return;
+        foreach (var (key, s) in _stationKeys)
+        {
+            var exact = key == q;
+            if (!exact && !key.Contains(q, StringComparison.Ordinal) && !(q.Contains(key, StringComparison.Ordinal) && key.Length >= 4)) continue;
+            var type = s.LocationTier switch
+            {
+                LocationTier.Surveyed => GeocodeMatchType.ExactPoint,
+                LocationTier.Interpolated => GeocodeMatchType.InterpolatedNumber,
+                LocationTier.Approximate => GeocodeMatchType.Road,
+                _ => GeocodeMatchType.StreetTown,
+            };
+            var confidence = (exact ? 0.95 : 0.75) * (s.LocationTier.IsImprecise() ? 0.7 : 1.0);
+            candidates.Add(new GeocodeCandidate(s.NameZh, s.NameEn, s.Location!.Value, type, confidence, "station",
+                StreetTown: s.Street, District: "静安区", StationId: s.Id));
+        }
+    }
+
+    private void MatchStreetTown(ParsedAddress parsed, List<GeocodeCandidate> candidates)
+    {
+        foreach (var st in Stations.StreetTown.All)
+        {
+            var bare = st.NameZh.Replace("街道", "").Replace("镇", "");
+            var named = parsed.StreetTown == bare || parsed.Normalized.Contains(st.NameZh, StringComparison.Ordinal)
+                || (parsed.Language == "en" && EnglishKeyOf(parsed.Normalized) is { } q && q.Contains(EnglishKeyOf(st.NameEn)!, StringComparison.Ordinal))
+                || parsed.Normalized == bare;
+            if (!named) continue;
+            var area = _data.Streets.FirstOrDefault(a => a.Name == st.NameZh);
+            GeoPoint? at = area is not null ? InteriorPoint(area.Geometry)
+                : _data.Stations.FirstOrDefault(s => s.Street == st.Slug && s.Type == StationType.JudicialOffice)?.Location;
+            if (at is { } point)
+            {
+                candidates.Add(new GeocodeCandidate(st.NameZh, st.NameEn, point, GeocodeMatchType.StreetTown, 0.6, "street-town",
+                    StreetTown: st.Slug, District: "静安区"));
+            }
+        }
+    }
+
+    private RoadEntry? ResolveRoad(string? name, string language)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (language == "en")
+        {
+            var ek = EnglishRoadNames.Key(name);
+            return ek is not null && _roadsEnglish.TryGetValue(ek, out var en) ? en : null;
+        }
+        var key = RoadKey(AddressNormalizer.Normalize(name));
+        if (_roads.TryGetValue(key, out var exact)) return exact;
+        // 西路/西 and 路 omitted: 南京西 → 南京西路.
+        if (_roads.TryGetValue(key + "路", out var withLu)) return withLu;
+        // One typo in a name of three or more characters.
+        if (key.Length >= 3)
+        {
+            var best = _roads.Values.Where(r => Math.Abs(r.Key.Length - key.Length) <= 1)
+                .Select(r => (Road: r, Distance: EditDistance(r.Key, key)))
+                .Where(t => t.Distance == 1)
+                .OrderBy(t => t.Road.Key.Length)
+                .FirstOrDefault();
+            return best.Road;
+        }
+        return null;
+    }
+
+    private void AddRoadCandidates(RoadEntry road, ParsedAddress parsed, List<GeocodeCandidate> candidates,
+        string? label, string? labelEn = null, double confidenceFactor = 1.0)
+    {
+        var fuzzy = road.Key != RoadKey(AddressNormalizer.Normalize(parsed.Road ?? road.Road.Name)) && parsed.Language == "zh" ? 0.85 : 1.0;
+        var f = fuzzy * confidenceFactor;
+        var roadLabel = road.Road.Name;
+        if (parsed.CrossRoad is { } crossName && ResolveRoad(crossName, parsed.Language) is { } cross && cross != road)
+        {
+            if (Intersection(road, cross) is { } meet)
+            {
+                candidates.Add(new GeocodeCandidate($"{road.Road.Name}{cross.Road.Name}路口", Pair(road.English, cross.English), meet,
+                    GeocodeMatchType.Intersection, 0.9 * f, "road", Road: road.Road.Name, District: "静安区"));
+            }
+        }
+        // Lane addresses are numbered on the road by their lane number (南京西路1025弄 stands at about No. 1025).
+        var numberText = parsed.Lane ?? parsed.Number;
+        if (numberText is not null && LeadingNumber(numberText) is { } n)
+        {
+            var exact = road.Numbers.FirstOrDefault(k => k.Number == n && k.Text == numberText);
+            if (exact.Text is not null)
+            {
+                candidates.Add(new GeocodeCandidate(label ?? $"{roadLabel}{numberText}{(parsed.Lane is null ? "号" : "弄")}", labelEn ?? road.English,
+                    exact.Point, GeocodeMatchType.ExactPoint, 0.95 * f, "address", roadLabel, numberText, District: "静安区"));
+                return;
+            }
+            if (Interpolate(road, n) is { } estimated)
+            {
+                candidates.Add(new GeocodeCandidate(label ?? $"{roadLabel}{numberText}{(parsed.Lane is null ? "号" : "弄")}", labelEn ?? road.English,
+                    estimated, GeocodeMatchType.InterpolatedNumber, 0.8 * f, "address", roadLabel, numberText, District: "静安区"));
+                return;
+            }
+        }
+        var middle = RoadPoint(road, parsed.StreetTown);
+        candidates.Add(new GeocodeCandidate(label ?? roadLabel, labelEn ?? road.English, middle, GeocodeMatchType.Road,
+            (numberText is null ? 0.7 : 0.55) * f, "road", roadLabel, numberText, District: "静安区"));
+    }
+
+    private static string? Pair(string? a, string? b) => a is not null && b is not null ? $"{a} & {b}" : null;
+
+    /// <summary>Linear interpolation between the nearest known numbers of the same parity, snapped onto the road.</summary>
+    private GeoPoint? Interpolate(RoadEntry road, int n)
+    {
+        var side = road.Numbers.Where(k => k.Number % 2 == n % 2).OrderBy(k => k.Number).ToList();
+        if (side.Count < 2) return null;
+        var below = side.LastOrDefault(k => k.Number < n);
+        var above = side.FirstOrDefault(k => k.Number > n);
+        if (below.Text is null) (below, above) = (side[0], side[1]);
+        else if (above.Text is null) (below, above) = (side[^2], side[^1]);
+        if (above.Number == below.Number) return null;
+        var t = (double)(n - below.Number) / (above.Number - below.Number);
+        if (t < -0.5 || t > 1.5) return null; // too far beyond the known numbers
+        var (x1, y1) = _projection.Project(below.Point);
+        var (x2, y2) = _projection.Project(above.Point);
+        var (x, y) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1));
+        return NearestOnRoad(road, x, y) ?? _projection.Unproject(x, y);
+    }
+
+    private GeoPoint? NearestOnRoad(RoadEntry road, double x, double y)
+    {
+        (double D, double X, double Y) best = (double.MaxValue, 0, 0);
+        foreach (var line in road.Road.Lines)
+        {
+            for (var i = 1; i < line.Count; i++)
+            {
+                var (x1, y1) = _projection.Project(line[i - 1]);
+                var (x2, y2) = _projection.Project(line[i]);
+                var (px, py, d) = Closest(x, y, x1, y1, x2, y2);
+                if (d < best.D) best = (d, px, py);
+            }
+        }
+        return best.D < double.MaxValue ? _projection.Unproject(best.X, best.Y) : null;
+    }
+
+    /// <summary>The vertex nearest to the middle of the road (or of its part in the named street/town).</summary>
+    private GeoPoint RoadPoint(RoadEntry road, string? streetTown)
+    {
+        var points = road.Road.Lines.SelectMany(l => l).ToList();
+        var area = streetTown is null ? null : _data.Streets.FirstOrDefault(a => a.Name.StartsWith(streetTown, StringComparison.Ordinal))?.Geometry;
+        if (area is not null)
+        {
+            var inside = points.Where(p => area.Contains(Factory.CreatePoint(new Coordinate(p.Longitude, p.Latitude)))).ToList();
+            if (inside.Count > 0) points = inside;
+        }
+        var centre = new GeoPoint(points.Average(p => p.Latitude), points.Average(p => p.Longitude));
+        return points.MinBy(p => p.DistanceTo(centre));
+    }
+
+    /// <summary>Where two roads meet: the closest approach of their lines, if within 40 m.</summary>
+    private GeoPoint? Intersection(RoadEntry a, RoadEntry b)
+    {
+        (double D, double X, double Y) best = (double.MaxValue, 0, 0);
+        foreach (var la in a.Road.Lines)
+        foreach (var pa in la)
+        {
+            var (x, y) = _projection.Project(pa);
+            foreach (var lb in b.Road.Lines)
+            {
+                for (var i = 1; i < lb.Count; i++)
+                {
+                    var (x1, y1) = _projection.Project(lb[i - 1]);
+                    var (x2, y2) = _projection.Project(lb[i]);
+                    var (px, py, d) = Closest(x, y, x1, y1, x2, y2);
+                    if (d < best.D) best = (d, (x + px) / 2, (y + py) / 2);
+                }
+            }
+        }
+        return best.D <= 40 ? _projection.Unproject(best.X, best.Y) : null;
+    }
+
+    /// <summary>Nearest road within <paramref name="maxMetres"/>, an estimated house number, the street/town and whether the point is in the district.</summary>
+    public ReverseGeocode Reverse(GeoPoint point, double maxMetres = 300)
+    {
+        var (x, y) = _projection.Project(point);
+        string? road = null, roadEn = null, number = null;
+        double? roadDistance = null;
+        if (_roads.Count > 0)
+        {
+            var probe = new Segment(null!, x, y, x, y);
+            var nearest = _segments.NearestNeighbour(new Envelope(x, x, y, y), probe, new SegmentDistance());
+            if (nearest is not null)
+            {
+                var (_, _, d) = Closest(x, y, nearest.X1, nearest.Y1, nearest.X2, nearest.Y2);
+                if (d <= maxMetres)
+                {
+                    road = nearest.Road.Road.Name;
+                    roadEn = nearest.Road.English;
+                    roadDistance = Math.Round(d, 1);
+                    var known = nearest.Road.Numbers.OrderBy(k => k.Point.DistanceTo(point)).FirstOrDefault();
+                    if (known.Text is not null && known.Point.DistanceTo(point) <= 150) number = known.Text;
+                }
+            }
+        }
+        var p = Factory.CreatePoint(new Coordinate(point.Longitude, point.Latitude));
+        var streetArea = _data.Streets.FirstOrDefault(s => s.Geometry.Covers(p));
+        var street = streetArea is null ? null : Stations.StreetTown.All.FirstOrDefault(s => s.NameZh == streetArea.Name);
+        bool? inDistrict = _data.District is { } district ? district.Covers(p) : _data.Streets.Count > 0 ? streetArea is not null : null;
+        return new ReverseGeocode(road, roadEn, roadDistance, number, street, inDistrict);
+    }
+
+    private sealed class SegmentDistance : IItemDistance<Envelope, Segment>
+    {
+        public double Distance(IBoundable<Envelope, Segment> a, IBoundable<Envelope, Segment> b)
+        {
+            var (p, s) = a.Item.Road is null ? (a.Item, b.Item) : (b.Item, a.Item);
+            return Closest(p.X1, p.Y1, s.X1, s.Y1, s.X2, s.Y2).D;
+        }
+    }
+
+    private static (double X, double Y, double D) Closest(double px, double py, double x1, double y1, double x2, double y2)
+    {
+        double dx = x2 - x1, dy = y2 - y1, len2 = dx * dx + dy * dy;
+        var t = len2 == 0 ? 0 : Math.Clamp(((px - x1) * dx + (py - y1) * dy) / len2, 0, 1);
+        double cx = x1 + t * dx, cy = y1 + t * dy;
+        return (cx, cy, Math.Sqrt((cx - px) * (cx - px) + (cy - py) * (cy - py)));
+    }
+
+    private static GeoPoint InteriorPoint(Geometry g)
+    {
+        var p = g.InteriorPoint;
+        return new GeoPoint(p.Y, p.X);
+    }
+
+    /// <summary>The road name as matched: normalized; 路 kept (南京西路 and 南京西 differ, see the fallbacks).</summary>
+    public static string RoadKey(string normalizedName) => normalizedName.Trim();
+
+    /// <summary>Lower-case letters and digits only, in order: "Jing'an Notary Office" → "jingannotaryoffice".</summary>
+    public static string? EnglishKeyOf(string? english)
+    {
+        if (string.IsNullOrWhiteSpace(english)) return null;
+        var key = new string(english.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        return key.Length == 0 ? null : key;
+    }
+
+    private static int? LeadingNumber(string text)
+    {
+        var digits = new string(text.TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits.Length is > 0 and <= 6 ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}
