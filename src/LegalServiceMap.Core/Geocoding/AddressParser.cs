@@ -224,7 +224,7 @@ public static partial class AddressParser
         string? road = null, cross = null;
         var roads = EnRoad().Matches(text).Select(m => CanonicalEnglishRoad(m)).Where(r => r is not null).ToList();
         if (roads.Count > 0) road = roads[0];
-        if (roads.Count > 1 && Regex.IsMatch(text, @"\b(and|&|junction|intersection|corner|crossing|x)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))
+        if (roads.Count > 1 && Regex.IsMatch(text, @"&|/|\b(and|at|junction|intersection|corner|crossing)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))
         {
             cross = roads[1];
         }

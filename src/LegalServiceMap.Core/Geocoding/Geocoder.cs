@@ -146,6 +146,7 @@ public sealed class Geocoder
             .OrderByDescending(c => c.Confidence)
             .ThenBy(c => c.MatchType)
             .Take(Math.Clamp(limit, 1, 50))
+            .Select(c => c.StreetTown is null && StreetAt(c.Location) is { } st ? c with { StreetTown = st.Slug } : c)
             .ToList();
     }
 
@@ -349,9 +350,17 @@ public sealed class Geocoder
         }
         var p = Factory.CreatePoint(new Coordinate(point.Longitude, point.Latitude));
         var streetArea = _data.Streets.FirstOrDefault(s => s.Geometry.Covers(p));
-        var street = streetArea is null ? null : Stations.StreetTown.All.FirstOrDefault(s => s.NameZh == streetArea.Name);
+        var street = StreetAt(point);
         bool? inDistrict = _data.District is { } district ? district.Covers(p) : _data.Streets.Count > 0 ? streetArea is not null : null;
         return new ReverseGeocode(road, roadEn, roadDistance, number, street, inDistrict);
+    }
+
+    private StreetTown? StreetAt(GeoPoint point)
+    {
+        if (_data.Streets.Count == 0) return null;
+        var p = Factory.CreatePoint(new Coordinate(point.Longitude, point.Latitude));
+        var area = _data.Streets.FirstOrDefault(s => s.Geometry.Covers(p));
+        return area is null ? null : Stations.StreetTown.All.FirstOrDefault(s => s.NameZh == area.Name);
     }
 
     private sealed class SegmentDistance : IItemDistance<Envelope, Segment>

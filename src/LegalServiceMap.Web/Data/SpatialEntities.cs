@@ -10,6 +10,8 @@ public sealed class StoredWalkingNetwork
     public int EdgeCount { get; set; }
     public double LengthMetres { get; set; }
     public required byte[] Data { get; set; }
+    /// <summary>Named roads and address points for the geocoder (JSON of <c>RoadSet</c>); null for imports before it existed.</summary>
+    public byte[]? Roads { get; set; }
 }
 
 /// <summary>An imported boundary polygon (WGS-84 GeoJSON geometry): the district, or one of its streets/towns.</summary>

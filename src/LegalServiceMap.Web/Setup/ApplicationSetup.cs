@@ -30,6 +30,7 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton<Spatial.CoverageService>();
+        services.AddSingleton<Spatial.GeocoderService>();
         services.AddSingleton(TimeProvider.System);
 
         // Two languages; MudBlazor's own texts go through our resources too.
@@ -86,6 +87,7 @@ public static class ApplicationSetup
         app.MapIsochroneApi();
         app.MapCoverageApi();
         app.MapCoordsApi();
+        app.MapGeocodingApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

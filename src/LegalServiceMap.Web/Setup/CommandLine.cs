@@ -72,19 +72,21 @@ public static class CommandLine
         var progress = new Progress<OsmImportProgress>(p =>
             Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:0.0} s  nodes {p.Nodes:N0}  ways {p.Ways:N0}  walkable {p.WalkableWays:N0}  edges {p.Edges:N0}"));
         Console.WriteLine($"Importing {file} ...");
-        WalkingNetwork network;
+        OsmImport import;
         await using (var stream = File.OpenRead(file))
         {
-            network = OsmImporter.Import(stream, OsmImporter.FormatOf(file), clip, progress);
+            import = OsmImporter.ImportAll(stream, OsmImporter.FormatOf(file), clip, progress);
         }
+        var network = import.Network;
         if (network.EdgeCount == 0)
         {
             Console.Error.WriteLine("error: no walkable ways found (wrong file, or the clip polygon does not overlap it); nothing saved");
             return 1;
         }
-        var summary = await app.Services.GetRequiredService<WalkingAreaService>().SaveAsync(network, Path.GetFileName(file));
+        var summary = await app.Services.GetRequiredService<WalkingAreaService>().SaveAsync(network, import.Roads, Path.GetFileName(file));
         Console.WriteLine($"Saved walking network: {summary.Nodes:N0} nodes, {summary.Edges:N0} edges, {summary.LengthMetres / 1000:N1} km, " +
-                          $"largest connected part {network.ComponentSize[0]:N0} nodes, in {watch.Elapsed.TotalSeconds:0.0} s");
+                          $"largest connected part {network.ComponentSize[0]:N0} nodes; for the geocoder {import.Roads.Roads.Count:N0} named roads " +
+                          $"and {import.Roads.Addresses.Count:N0} address points; in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Geocoding;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Web.Data;
@@ -26,6 +27,9 @@ public sealed class WalkingAreaService(
     public IsochroneOptions Options => options.Value;
     public NetworkSummary? Network { get; private set; }
 
+    /// <summary>Named roads and address points of the last OSM import, for the geocoder.</summary>
+    public RoadSet Roads { get; private set; } = RoadSet.Empty;
+
     /// <summary>The imported street network, or null when walking areas are circles.</summary>
     public WalkingNetwork? CurrentNetwork => (_engine as NetworkIsochroneEngine)?.Network;
 
@@ -42,11 +46,16 @@ public sealed class WalkingAreaService(
         }
         using var stream = new MemoryStream(row.Data);
         Use(WalkingNetwork.ReadFrom(stream), new NetworkSummary(row.Source, row.ImportedAt, row.NodeCount, row.EdgeCount, row.LengthMetres));
+        Roads = row.Roads is { Length: > 0 } roads ? RoadSet.FromJson(roads) : RoadSet.Empty;
         logger.LogInformation("Walking network loaded: {Nodes} nodes, {Edges} edges from {Source}", row.NodeCount, row.EdgeCount, row.Source);
     }
 
     /// <summary>Stores <paramref name="network"/> as the only network and starts using it.</summary>
-    public async Task<NetworkSummary> SaveAsync(WalkingNetwork network, string source, CancellationToken ct = default)
+    public async Task<NetworkSummary> SaveAsync(WalkingNetwork network, string source, CancellationToken ct = default) =>
+        await SaveAsync(network, RoadSet.Empty, source, ct);
+
+    /// <summary>Stores <paramref name="network"/> and its named roads as the only network and starts using them.</summary>
+    public async Task<NetworkSummary> SaveAsync(WalkingNetwork network, RoadSet roads, string source, CancellationToken ct = default)
     {
         using var buffer = new MemoryStream();
         network.WriteTo(buffer);
@@ -62,10 +71,12 @@ public sealed class WalkingAreaService(
             EdgeCount = summary.Edges,
             LengthMetres = summary.LengthMetres,
             Data = buffer.ToArray(),
+            Roads = roads.ToJson(),
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Use(network, summary);
+        Roads = roads;
         return summary;
     }
 

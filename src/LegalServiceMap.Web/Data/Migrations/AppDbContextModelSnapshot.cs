@@ -189,6 +189,9 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.Property<int>("NodeCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Roads")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -1,0 +1,125 @@
+using System.Globalization;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Geocoding;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using Microsoft.Extensions.Localization;
+
+namespace LegalServiceMap.Web.Api;
+
+/// <summary>
+/// GET /api/geocode?q=&amp;lang=&amp;limit=5 → ranked candidates (WGS-84, match type, confidence, components);
+/// GET /api/reverse?lat=&amp;lng=&amp;coord=&amp;lang= → nearest road, estimated number, street/town and district.
+/// </summary>
+public static class GeocodingApi
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxLimit = 20;
+
+    public static IEndpointRouteBuilder MapGeocodingApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/geocode", Geocode).WithTags("Geocoding");
+        app.MapGet("/api/reverse", Reverse).WithTags("Geocoding");
+        return app;
+    }
+
+    public static string MatchTypeSlug(GeocodeMatchType type) => type switch
+    {
+        GeocodeMatchType.ExactPoint => "exact-point",
+        GeocodeMatchType.InterpolatedNumber => "interpolated-number",
+        GeocodeMatchType.Intersection => "intersection",
+        GeocodeMatchType.Road => "road",
+        GeocodeMatchType.StreetTown => "street-town",
+        _ => "district",
+    };
+
+    private static IResult Geocode(string? q, string? lang, string? limit, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(q)) errors["q"] = [L["Api_Required"]];
+        else if (q.Length > MaxQueryLength) errors["q"] = [L["Api_QueryTooLong", MaxQueryLength]];
+        var english = Language(lang, errors, L);
+        var n = 5;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > MaxLimit))
+        {
+            errors["limit"] = [L["Api_KRange", MaxLimit]];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+
+        var results = geocoder.Geocoder.Geocode(q!, n);
+        return TypedResults.Json(new
+        {
+            query = q,
+            results = results.Select(c => new
+            {
+                label = english ? c.LabelEn ?? c.Label : c.Label,
+                lat = Math.Round(c.Location.Latitude, 7),
+                lng = Math.Round(c.Location.Longitude, 7),
+                matchType = MatchTypeSlug(c.MatchType),
+                matchTypeName = L["Match_" + MatchTypeSlug(c.MatchType)].Value,
+                confidence = Math.Round(c.Confidence, 2),
+                source = c.Source,
+                stationId = c.StationId,
+                components = new
+                {
+                    road = c.Road is null ? null : english ? geocoder.EnglishRoadName(c.Road) ?? c.Road : c.Road,
+                    number = c.Number,
+                    streetTown = StreetTown.Find(c.StreetTown)?.Name(english),
+                    district = c.District is null ? null : english ? "Jing'an District" : c.District,
+                },
+            }),
+        });
+    }
+
+    private static IResult Reverse(string? lat, string? lng, string? coord, string? lang, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
+    {
+        var errors = new Dictionary<string, string[]>();
+        double Number(string name, string? raw, double limit)
+        {
+            if (string.IsNullOrWhiteSpace(raw)) { errors[name] = [L["Api_Required"]]; return 0; }
+            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) { errors[name] = [L["Api_NotANumber"]]; return 0; }
+            if (v < -limit || v > limit) errors[name] = [L["Api_OutOfRange", -limit, limit]];
+            return v;
+        }
+        var latitude = Number("lat", lat, 90);
+        var longitude = Number("lng", lng, 180);
+        var system = IsochroneApi.ParseCoord(coord);
+        if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
+        var english = Language(lang, errors, L);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+
+        var point = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
+        var r = geocoder.Geocoder.Reverse(point);
+        var road = english ? r.RoadEn ?? r.Road : r.Road;
+        var label = string.Join(english ? ", " : "", new[]
+        {
+            english ? (r.EstimatedNumber is null ? road : $"{r.EstimatedNumber} {road}") : road + (r.EstimatedNumber is null ? "" : r.EstimatedNumber + "号"),
+            r.StreetTown?.Name(english),
+            r.InDistrict == true ? (english ? "Jing'an District" : "静安区") : null,
+        }.Where(s => !string.IsNullOrEmpty(s)));
+        return TypedResults.Json(new
+        {
+            lat = Math.Round(point.Latitude, 7),
+            lng = Math.Round(point.Longitude, 7),
+            label = label.Length == 0 ? null : label,
+            road,
+            roadDistanceMetres = r.RoadDistanceMetres,
+            estimatedNumber = r.EstimatedNumber,
+            streetTown = r.StreetTown is null ? null : new { id = r.StreetTown.Slug, name = r.StreetTown.Name(english) },
+            district = r.InDistrict == true ? (english ? "Jing'an District" : "静安区") : null,
+            inDistrict = r.InDistrict,
+        });
+    }
+
+    private static bool Language(string? lang, Dictionary<string, string[]> errors, IStringLocalizer L)
+    {
+        if (lang is null) return Localization.IsEnglish;
+        if (Localization.Parse(lang) is not { } c)
+        {
+            errors["lang"] = [L["Api_LangUnknown"]];
+            return false;
+        }
+        return c.TwoLetterISOLanguageName == "en";
+    }
+}
