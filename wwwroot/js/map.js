@@ -192,6 +192,9 @@ export function createMap(element, settings, dotnet) {
           { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
       });
     },
+    flyTo(lat, lng, zoom) {
+      map.setView([lat, lng], Math.min(zoom ?? 16, settings.maxZoom), { animate: false });
+    },
     focusStation(id) {
       const marker = markers.get(id);
       if (!marker) return;

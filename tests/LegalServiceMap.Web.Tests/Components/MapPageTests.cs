@@ -78,6 +78,19 @@ public sealed class MapPageTests : BunitContext
     }
 
     [Fact]
+    public void MapPage_SearchForAStreet_OffersThePlaceAndGoesThere()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = RenderAt("/?q=" + Uri.EscapeDataString("北站街道"));
+        var place = cut.Find("[data-testid=places] button");
+        Assert.Contains("北站街道", place.TextContent);
+        Assert.Contains("街镇", place.TextContent); // its match type
+        place.Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(map.Invocations["flyTo"]));
+        Assert.Contains("judicial-office-beizhan", cut.Find("[data-testid=walk-list]").InnerHtml);
+    }
+
+    [Fact]
     public void MapPage_ClickOnTheMap_SortsTheListFromThatPoint()
     {
         var map = this.AddAppServices(_db);

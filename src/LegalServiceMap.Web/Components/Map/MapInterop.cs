@@ -55,6 +55,9 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
     /// <summary>Asks the browser for the device position (WGS-84); null when refused or unavailable.</summary>
     public ValueTask<GeoPosition?> LocateAsync() => Map.InvokeAsync<GeoPosition?>("locate");
 
+    /// <summary>Centres the map on a point.</summary>
+    public ValueTask FlyToAsync(double latitude, double longitude, int zoom) => Map.InvokeVoidAsync("flyTo", latitude, longitude, zoom);
+
     /// <summary>Zooms to a station's marker and opens its popup.</summary>
     public ValueTask FocusStationAsync(string id) => Map.InvokeVoidAsync("focusStation", id);
 
