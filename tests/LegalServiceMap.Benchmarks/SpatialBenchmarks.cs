@@ -11,6 +11,18 @@ namespace LegalServiceMap.Benchmarks;
 /// <summary>Locates ../shared/data (the real OSM extract) from the repository root.</summary>
 internal static class Shared
 {
+    public static string? RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "LegalServiceMap.sln"))) return dir.FullName;
+            }
+            return null;
+        }
+    }
+
     public static string? OsmSample
     {
         get

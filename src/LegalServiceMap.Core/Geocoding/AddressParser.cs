@@ -259,7 +259,9 @@ public static partial class AddressParser
     /// <summary>"N. Chengdu Rd" and "Chengdu Road North" both read "North Chengdu Road".</summary>
     private static string? CanonicalEnglishRoad(Match m)
     {
-        var name = m.Groups["name"].Value.Trim();
+        // Connectors picked up in front of a name ("… and Changsha Road") are not part of it.
+        var name = Regex.Replace(m.Groups["name"].Value.Trim(), @"^(?:(?:and|at|of|the|near|by|to|corner|junction|intersection)\s+)+", "",
+            RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
         if (name.Length < 2 || Regex.IsMatch(name, @"^(no|lane|room|floor|the)$", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100))) return null;
         var dir = m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["post"].Success ? m.Groups["post"].Value : null;
         var words = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)

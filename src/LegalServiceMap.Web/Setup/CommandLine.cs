@@ -11,11 +11,12 @@ namespace LegalServiceMap.Web.Setup;
 /// <code>
 /// dotnet run --project src/LegalServiceMap.Web -- import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
 /// dotnet run --project src/LegalServiceMap.Web -- import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
+/// dotnet run --project src/LegalServiceMap.Web -- geocode-quality LABELLED.csv
 /// </code>
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "geocode-quality" or "help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -25,6 +26,7 @@ public static class CommandLine
             {
                 "import-osm" => await ImportOsmAsync(app, args),
                 "import-boundaries" => await ImportBoundariesAsync(app, args),
+                "geocode-quality" => GeocodeQualityReport(app, args),
                 _ => Usage(),
             };
         }
@@ -41,6 +43,7 @@ public static class CommandLine
             usage:
               import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
               import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
+              geocode-quality LABELLED.csv     (query,lat,lng[,form]; prints match rate and median / p90 error)
             """);
         return 2;
     }
@@ -87,6 +90,24 @@ public static class CommandLine
         Console.WriteLine($"Saved walking network: {summary.Nodes:N0} nodes, {summary.Edges:N0} edges, {summary.LengthMetres / 1000:N1} km, " +
                           $"largest connected part {network.ComponentSize[0]:N0} nodes; for the geocoder {import.Roads.Roads.Count:N0} named roads " +
                           $"and {import.Roads.Addresses.Count:N0} address points; in {watch.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static int GeocodeQualityReport(WebApplication app, string[] args)
+    {
+        if (args.Length < 2) return Usage();
+        using var reader = File.OpenText(Resolve(app, args[1]));
+        var set = Core.Geocoding.GeocodeQuality.ReadCsv(reader);
+        var report = Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<GeocoderService>().Geocoder, set);
+        Console.WriteLine(report);
+        foreach (var form in set.Select(s => s.Form).Distinct())
+        {
+            Console.WriteLine($"  {form}: {Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<GeocoderService>().Geocoder, set.Where(s => s.Form == form).ToList())}");
+        }
+        foreach (var (q, best, error) in report.Details.Where(d => d.ErrorMetres is null or > Core.Geocoding.GeocodeQuality.MatchRadiusMetres))
+        {
+            Console.WriteLine($"  miss: {q.Query} -> {best?.Label ?? "nothing"} ({error:0} m)");
+        }
         return 0;
     }
 
