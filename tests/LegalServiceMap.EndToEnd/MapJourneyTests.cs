@@ -130,6 +130,21 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task MapModule_Gcj02Conversion_MatchesTheServer()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        var js = await page.EvaluateAsync<double[]>(
+            "async () => { const m = await import('/js/map.js'); return [...m.wgsToGcj(31.1774276, 121.5272106), ...m.gcjToWgs(31.17530398364597, 121.531541859215)]; }");
+        var gcj = LegalServiceMap.Core.Geo.ChinaCoordinates.WgsToGcj(new(31.1774276, 121.5272106));
+        Assert.Equal(gcj.Latitude, js[0], 1e-9);
+        Assert.Equal(gcj.Longitude, js[1], 1e-9);
+        Assert.Equal(31.1774276, js[2], 1e-7);
+        Assert.Equal(121.5272106, js[3], 1e-7);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Theory]
     [InlineData(390, 844, "zh")]
     [InlineData(390, 844, "en")]

@@ -14,6 +14,47 @@ const glyphs = {
   'culture-site': '文',
 };
 
+// WGS-84 ↔ GCJ-02, the standard formulas (Krasovsky a = 6378245.0, ee = 0.00669342162296594323), as in
+// LegalServiceMap.Core.Geo.ChinaCoordinates. Used only when the tiles are in GCJ-02 (e.g. Amap): data stays WGS-84.
+const A = 6378245.0;
+const EE = 0.00669342162296594323;
+const inChina = (lat, lng) => lng >= 72.004 && lng <= 137.8347 && lat >= 0.8293 && lat <= 55.8271;
+function delta(lat, lng) {
+  const x = lng - 105.0, y = lat - 35.0;
+  let dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
+  dLat += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
+  dLat += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;
+  let dLng = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLng += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
+  dLng += (20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin(x / 3.0 * Math.PI)) * 2.0 / 3.0;
+  dLng += (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
+  const radLat = lat / 180.0 * Math.PI;
+  let magic = Math.sin(radLat);
+  magic = 1 - EE * magic * magic;
+  const sqrtMagic = Math.sqrt(magic);
+  dLat = (dLat * 180.0) / ((A * (1 - EE)) / (magic * sqrtMagic) * Math.PI);
+  dLng = (dLng * 180.0) / (A / sqrtMagic * Math.cos(radLat) * Math.PI);
+  return [dLat, dLng];
+}
+export function wgsToGcj(lat, lng) {
+  if (!inChina(lat, lng)) return [lat, lng];
+  const [dLat, dLng] = delta(lat, lng);
+  return [lat + dLat, lng + dLng];
+}
+export function gcjToWgs(lat, lng) {
+  if (!inChina(lat, lng)) return [lat, lng];
+  let wLat = lat, wLng = lng;
+  for (let i = 0; i < 30; i++) {
+    const [gLat, gLng] = wgsToGcj(wLat, wLng);
+    const eLat = gLat - lat, eLng = gLng - lng;
+    wLat -= eLat;
+    wLng -= eLng;
+    if (Math.abs(eLat) < 1e-9 && Math.abs(eLng) < 1e-9) break;
+  }
+  return [wLat, wLng];
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -55,8 +96,12 @@ function popupContent(props, texts) {
 
 export function createMap(element, settings, dotnet) {
   const L = window.L;
+  // Data is WGS-84. With GCJ-02 tiles, everything drawn is shifted to GCJ-02 and clicks are shifted back.
+  const gcj = settings.tileCoordinateSystem === 'gcj02';
+  const show = (lat, lng) => (gcj ? wgsToGcj(lat, lng) : [lat, lng]);
+  const read = (latlng) => (gcj ? gcjToWgs(latlng.lat, latlng.lng) : [latlng.lat, latlng.lng]);
   const map = L.map(element, {
-    center: [settings.latitude, settings.longitude],
+    center: show(settings.latitude, settings.longitude),
     zoom: settings.zoom,
     maxZoom: settings.maxZoom,
     minZoom: 3,
@@ -89,11 +134,8 @@ export function createMap(element, settings, dotnet) {
     if (dotnet && !disposed) dotnet.invokeMethodAsync(method, ...args).catch(() => { /* circuit gone */ });
   };
   if (dotnet) {
-    map.on('click', (e) => call('OnMapClicked', e.latlng.lat, e.latlng.lng));
-    map.on('moveend', () => {
-      const c = map.getCenter();
-      call('OnMoveEnded', c.lat, c.lng);
-    });
+    map.on('click', (e) => call('OnMapClicked', ...read(e.latlng)));
+    map.on('moveend', () => call('OnMoveEnded', ...read(map.getCenter())));
   }
 
   async function setData(url) {
@@ -119,7 +161,7 @@ export function createMap(element, settings, dotnet) {
       const [lng, lat] = f.geometry.coordinates;
       const props = f.properties;
       const title = props.approximate ? `${props.name} (${settings.texts.approximate})` : props.name;
-      const marker = L.marker([lat, lng], { icon: markerIcon(L, props), title, alt: title, keyboard: true, riseOnHover: true });
+      const marker = L.marker(show(lat, lng), { icon: markerIcon(L, props), title, alt: title, keyboard: true, riseOnHover: true });
       marker.bindPopup(() => popupContent(props, settings.texts));
       marker.on('click', () => call('OnMarkerClicked', props.id));
       markers.set(props.id, marker);
@@ -141,7 +183,7 @@ export function createMap(element, settings, dotnet) {
         reference = null;
       }
       if (lat === null || lng === null || lat === undefined || lng === undefined) return;
-      reference = L.circleMarker([lat, lng], { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
+      reference = L.circleMarker(show(lat, lng), { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
         .bindTooltip(settings.texts.reference)
         .addTo(map);
     },
@@ -164,6 +206,7 @@ export function createMap(element, settings, dotnet) {
         const gap = data.style === 'gap'; // uncovered parts of the district: red, hatched by its dashes
         area = L.geoJSON(data.features.filter((f) => f.properties?.kind === 'area'), {
           interactive: false,
+          coordsToLatLng: (c) => L.latLng(...show(c[1], c[0])),
           style: {
             color: gap ? '#b3261e' : approximate ? '#7a4a00' : '#0b3d91',
             weight: gap ? 1 : 2,
@@ -193,7 +236,7 @@ export function createMap(element, settings, dotnet) {
       });
     },
     flyTo(lat, lng, zoom) {
-      map.setView([lat, lng], Math.min(zoom ?? 16, settings.maxZoom), { animate: false });
+      map.setView(show(lat, lng), Math.min(zoom ?? 16, settings.maxZoom), { animate: false });
     },
     focusStation(id) {
       const marker = markers.get(id);

@@ -94,8 +94,24 @@ public static class StationSeedFile
         }
 
         var tier = LocationTier.StreetLevel;
+        Geo.GeoPoint? wgs = null;
         if (r.Location is { } loc)
         {
+            var system = (loc.Coord ?? "wgs84").ToLowerInvariant() switch
+            {
+                "wgs84" => Geo.CoordinateSystem.Wgs84,
+                "gcj02" => Geo.CoordinateSystem.Gcj02,
+                "bd09" => Geo.CoordinateSystem.Bd09,
+                _ => (Geo.CoordinateSystem?)null,
+            };
+            if (system is null)
+            {
+                problems.Add($"{where}: location coord must be wgs84, gcj02 or bd09");
+            }
+            else
+            {
+                wgs = Geo.ChinaCoordinates.Convert(new Geo.GeoPoint(loc.Lat, loc.Lng), system.Value, Geo.CoordinateSystem.Wgs84);
+            }
             if (!new Geo.GeoPoint(loc.Lat, loc.Lng).IsValid)
             {
                 problems.Add($"{where}: location is not a valid WGS-84 point");
@@ -160,8 +176,8 @@ public static class StationSeedFile
             Languages = r.Languages ?? [],
             AccessibilityZh = Clean(r.Accessibility?.Zh),
             AccessibilityEn = Clean(r.Accessibility?.En),
-            Latitude = r.Location?.Lat,
-            Longitude = r.Location?.Lng,
+            Latitude = wgs?.Latitude,
+            Longitude = wgs?.Longitude,
             LocationTier = tier,
             LocationNoteZh = Clean(r.Location?.Note?.Zh),
             LocationNoteEn = Clean(r.Location?.Note?.En),
@@ -199,7 +215,8 @@ public static class StationSeedFile
 
     private sealed record Period(string? Day, string? Opens, string? Closes);
 
-    private sealed record Loc(double Lat, double Lng, string? Tier, Text? Note);
+    /// <param name="Coord">wgs84 (default), gcj02 or bd09: locations copied from Chinese maps are converted to WGS-84 on reading.</param>
+    private sealed record Loc(double Lat, double Lng, string? Tier, Text? Note, string? Coord);
 
     private sealed record Rec(
         string? Id, string? Type, Text? Name, Text? Address, string? Street, string? Phone,

@@ -22,4 +22,8 @@ public sealed class MapOptions
 
     [Range(10, 22)]
     public int MaxZoom { get; set; } = 19;
+
+    /// <summary>"wgs84" (OpenStreetMap) or "gcj02" for Chinese tile providers such as Amap: markers are then shifted for display.</summary>
+    [RegularExpression("^(wgs84|gcj02)$")]
+    public string TileCoordinateSystem { get; set; } = "wgs84";
 }

@@ -112,6 +112,21 @@ public class StationSeedFileTests
         Assert.Contains(ex.Problems, p => p.Contains("(g)") && p.Contains("WGS-84"));
     }
 
+    [Fact]
+    public void Read_LocationInGcj02_IsStoredAsWgs84()
+    {
+        var wgs = new LegalServiceMap.Core.Geo.GeoPoint(31.248, 121.467);
+        var gcj = LegalServiceMap.Core.Geo.ChinaCoordinates.WgsToGcj(wgs);
+        var json = $$"""
+        { "schema": "legal-service-map/stations", "version": 1, "stations": [
+          { "id": "x", "type": "notary", "name": { "zh": "甲", "en": "A" }, "street": "beizhan",
+            "location": { "lat": {{gcj.Latitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}, "lng": {{gcj.Longitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}, "tier": "surveyed", "coord": "gcj02" } } ] }
+        """;
+        var s = Assert.Single(Parse(json).Stations);
+        Assert.True(s.Location!.Value.DistanceTo(wgs) < 0.01);
+        Assert.Throws<SeedFormatException>(() => Parse(json.Replace("gcj02", "mars")));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("""{ "schema": "something-else", "version": 1, "stations": [] }""")]

@@ -180,6 +180,35 @@ public sealed class WalkPanelTests : BunitContext
     }
 
     [Fact]
+    public void HostAppLocationInGcj02_StartsTheCircleAtTheWgs84Point()
+    {
+        var map = this.AddAppServices(_db);
+        var wgs = new LegalServiceMap.Core.Geo.GeoPoint(31.248121, 121.467748);
+        var gcj = LegalServiceMap.Core.Geo.ChinaCoordinates.WgsToGcj(wgs);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(
+            FormattableString.Invariant($"/?lat={gcj.Latitude:R}&lng={gcj.Longitude:R}&coord=gcj02"));
+        var cut = Render<MapPage>();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-beizhan]"));
+        cut.WaitForAssertion(() =>
+        {
+            var args = map.Invocations["setReference"][^1].Arguments;
+            Assert.Equal(wgs.Latitude, (double)args[0]!, 1e-7);
+            Assert.Equal(wgs.Longitude, (double)args[1]!, 1e-7);
+        });
+    }
+
+    [Fact]
+    public void HostAppLocation_Invalid_SaysSoAndDrawsNothing()
+    {
+        this.AddAppServices(_db, "en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=north&lng=121.4&coord=gcj02");
+        var cut = Render<MapPage>();
+        Assert.Contains("not valid", cut.Find("[data-testid=walk-message]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=walk-summary]"));
+    }
+
+    [Fact]
     public void MinutesAndPace_RecomputeTheArea()
     {
         var map = this.AddAppServices(_db);

@@ -13,7 +13,8 @@ public sealed record MapSettings(
     string Attribution,
     bool Cluster,
     bool Interactive,
-    MapTexts Texts);
+    MapTexts Texts,
+    string TileCoordinateSystem = "wgs84");
 
 /// <summary>A position reported by the browser, WGS-84 degrees.</summary>
 public sealed record GeoPosition(double Latitude, double Longitude);
