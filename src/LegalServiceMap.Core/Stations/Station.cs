@@ -49,6 +49,9 @@ public sealed class Station
     /// <summary>Seed-file version this record was last written from; staff edits (later) set it to null so a seed never overwrites them.</summary>
     public int? SeedVersion { get; set; }
 
+    /// <summary>Concurrency token: raised by every save; a save based on an older version is refused.</summary>
+    public int Version { get; set; }
+
     public bool IsVerified => LastVerified is not null;
 
     public GeoPoint? Location =>

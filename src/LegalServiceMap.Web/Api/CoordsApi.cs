@@ -1,4 +1,3 @@
-using System.Globalization;
 using LegalServiceMap.Core.Geo;
 using Microsoft.Extensions.Localization;
 
@@ -16,15 +15,8 @@ public static class CoordsApi
     private static IResult Convert(string? lat, string? lng, string? from, string? to, IStringLocalizer<SharedResource> L)
     {
         var errors = new Dictionary<string, string[]>();
-        double Number(string name, string? raw, double limit)
-        {
-            if (string.IsNullOrWhiteSpace(raw)) { errors[name] = [L["Api_Required"]]; return 0; }
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) { errors[name] = [L["Api_NotANumber"]]; return 0; }
-            if (v < -limit || v > limit) errors[name] = [L["Api_OutOfRange", -limit, limit]];
-            return v;
-        }
-        var latitude = Number("lat", lat, 90);
-        var longitude = Number("lng", lng, 180);
+        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
+        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
         var source = IsochroneApi.ParseCoord(from);
         var target = IsochroneApi.ParseCoord(to);
         if (from is null || source is null) errors["from"] = [L["Api_CoordInvalid"]];

@@ -75,15 +75,8 @@ public static class GeocodingApi
     private static IResult Reverse(string? lat, string? lng, string? coord, string? lang, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
     {
         var errors = new Dictionary<string, string[]>();
-        double Number(string name, string? raw, double limit)
-        {
-            if (string.IsNullOrWhiteSpace(raw)) { errors[name] = [L["Api_Required"]]; return 0; }
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) { errors[name] = [L["Api_NotANumber"]]; return 0; }
-            if (v < -limit || v > limit) errors[name] = [L["Api_OutOfRange", -limit, limit]];
-            return v;
-        }
-        var latitude = Number("lat", lat, 90);
-        var longitude = Number("lng", lng, 180);
+        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
+        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
         var system = IsochroneApi.ParseCoord(coord);
         if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
         var english = Language(lang, errors, L);

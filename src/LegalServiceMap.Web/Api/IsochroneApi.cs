@@ -45,9 +45,9 @@ public static class IsochroneApi
         var options = walking.Options;
         var errors = new Dictionary<string, string[]>();
         var english = lang is null ? Localization.IsEnglish : Localization.Parse(lang) is { } c ? c.TwoLetterISOLanguageName == "en" : Fail("lang", L["Api_LangUnknown"]);
-        var latitude = Number("lat", lat, -90, 90, required: true);
-        var longitude = Number("lng", lng, -180, 180, required: true);
-        var mins = minutes is null ? options.DefaultMinutes : Number("minutes", minutes, options.MinMinutes, options.MaxMinutes, required: true);
+        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
+        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
+        var mins = minutes is null ? options.DefaultMinutes : ApiParameters.Number(errors, "minutes", minutes, options.MinMinutes, options.MaxMinutes, L);
         var kmh = ParseSpeed(speed, options);
         if (kmh is null) errors["speed"] = [L["Api_SpeedInvalid"]];
         var system = ParseCoord(coord);
@@ -72,22 +72,6 @@ public static class IsochroneApi
         http.Response.Headers.CacheControl = "public, max-age=300";
         var inDistrict = boundaries.Current.Contains(origin);
         return Results.Stream(stream => Write(stream, iso, inDistrict, types, english, L), "application/geo+json");
-
-        double Number(string name, string? raw, double min, double max, bool required)
-        {
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                if (required) errors[name] = [L["Api_Required"]];
-                return 0;
-            }
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-            {
-                errors[name] = [L["Api_NotANumber"]];
-                return 0;
-            }
-            if (v < min || v > max) errors[name] = [L["Api_OutOfRange", min, max]];
-            return v;
-        }
 
         bool Fail(string name, string message)
         {

@@ -1,21 +1,26 @@
 using System.Text.Json;
 using LegalServiceMap.Core.Stations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LegalServiceMap.Web.Data;
 
 /// <summary>The application's database: SQLite by default (WAL mode), WGS-84 coordinates as plain columns.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();
     public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
+    public DbSet<StationChange> StationChanges => Set<StationChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         var station = modelBuilder.Entity<Station>();
+        // Optimistic concurrency: a save whose Version is stale is refused (two staff editing one station).
+        station.Property(s => s.Version).IsConcurrencyToken();
         station.HasKey(s => s.Id);
         station.Property(s => s.Id).HasMaxLength(100);
         station.Property(s => s.Type).HasMaxLength(40)
@@ -51,6 +56,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         boundary.Property(b => b.Name).HasMaxLength(200);
         boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
+
+        var change = modelBuilder.Entity<StationChange>();
+        change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        change.Property(c => c.StationId).HasMaxLength(100);
+        change.Property(c => c.ChangeSet).HasMaxLength(40);
+        change.Property(c => c.User).HasMaxLength(256);
+        change.Property(c => c.Action).HasMaxLength(20);
+        change.Property(c => c.Field).HasMaxLength(40);
+        change.HasIndex(c => new { c.StationId, c.At });
     }
 
     private static StationType ParseType(string slug) =>

@@ -51,6 +51,7 @@ public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<Station
             }
             else if (current.SeedVersion is not null)
             {
+                seeded.Version = current.Version + 1;
                 db.Entry(current).CurrentValues.SetValues(seeded);
                 current.Hours = seeded.Hours;
                 current.ServicesZh = seeded.ServicesZh;

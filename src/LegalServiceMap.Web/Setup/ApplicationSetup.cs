@@ -33,6 +33,10 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.GeocoderService>();
         services.AddSingleton(TimeProvider.System);
 
+        // Staff sign-in and the station editor.
+        services.AddStaffAuthentication();
+        services.AddScoped<Staff.StationEditService>();
+
         // Two languages; MudBlazor's own texts go through our resources too.
         // Resource names follow the SharedResource class (Resources/SharedResource.cs), so no ResourcesPath.
         services.AddLocalization();
@@ -67,7 +71,8 @@ public static class ApplicationSetup
             api.UseResponseCompression();
             api.UseStatusCodePages();
         });
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+        // Friendly pages for GETs only: re-executing a refused POST (e.g. a stale antiforgery token) would turn it into a 404.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
             site => site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         app.Use(async (context, next) =>
@@ -80,6 +85,8 @@ public static class ApplicationSetup
 
         app.UseRequestLocalization(Localization.CreateOptions());
         app.UsePersistedLanguageChoice();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -88,6 +95,7 @@ public static class ApplicationSetup
         app.MapCoverageApi();
         app.MapCoordsApi();
         app.MapGeocodingApi();
+        app.MapStaffAuthentication();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,7 +16,7 @@ namespace LegalServiceMap.Web.Setup;
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "geocode-quality" or "help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "geocode-quality" or "create-admin" or "create-editor" or "help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -27,6 +27,8 @@ public static class CommandLine
                 "import-osm" => await ImportOsmAsync(app, args),
                 "import-boundaries" => await ImportBoundariesAsync(app, args),
                 "geocode-quality" => GeocodeQualityReport(app, args),
+                "create-admin" => await CreateAccountAsync(app, args, Data.StaffRoles.Admin),
+                "create-editor" => await CreateAccountAsync(app, args, Data.StaffRoles.Editor),
                 _ => Usage(),
             };
         }
@@ -44,6 +46,8 @@ public static class CommandLine
               import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
               import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
               geocode-quality LABELLED.csv     (query,lat,lng[,form]; prints match rate and median / p90 error)
+              create-admin --email EMAIL       (password from LSM_STAFF_PASSWORD, or asked for; at least 12 characters)
+              create-editor --email EMAIL
             """);
         return 2;
     }
@@ -91,6 +95,46 @@ public static class CommandLine
                           $"largest connected part {network.ComponentSize[0]:N0} nodes; for the geocoder {import.Roads.Roads.Count:N0} named roads " +
                           $"and {import.Roads.Addresses.Count:N0} address points; in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
+    }
+
+    private static async Task<int> CreateAccountAsync(WebApplication app, string[] args, string role)
+    {
+        if (Option(args, "--email") is not { Length: > 3 } email || !email.Contains('@')) return Usage();
+        var password = Environment.GetEnvironmentVariable("LSM_STAFF_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (Console.IsInputRedirected)
+            {
+                password = Console.ReadLine();
+            }
+            else
+            {
+                Console.Write("Password (at least 12 characters): ");
+                password = ReadHidden();
+            }
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("error: no password given");
+            return 1;
+        }
+        var (ok, message) = await StaffAuthentication.CreateAccountAsync(app.Services, email, password, role);
+        (ok ? Console.Out : Console.Error).WriteLine(ok ? message : "error: " + message);
+        return ok ? 0 : 1;
+    }
+
+    private static string ReadHidden()
+    {
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Backspace && text.Length > 0) text.Length--;
+            else if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return text.ToString();
     }
 
     private static int GeocodeQualityReport(WebApplication app, string[] args)

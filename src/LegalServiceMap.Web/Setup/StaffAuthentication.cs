@@ -1,0 +1,130 @@
+using LegalServiceMap.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LegalServiceMap.Web.Setup;
+
+/// <summary>
+/// Staff sign-in: ASP.NET Core Identity in the app's database, roles Admin and Editor, passwords of at least 12
+/// characters, lockout after 5 failures, a 30-minute sliding cookie. Pages answer anonymous users with the sign-in page,
+/// APIs with 401; a signed-in user without the role gets 403.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string LoginPath = "/staff/login";
+
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.AccessDeniedPath = "/staff/denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "lsm.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
+            .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static IEndpointRouteBuilder MapStaffAuthentication(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(LoginPath, async ([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+            SignInManager<StaffUser> signIn, ILoggerFactory loggers) =>
+        {
+            var log = loggers.CreateLogger("LegalServiceMap.StaffSignIn");
+            var back = SafeReturn(returnUrl);
+            if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
+            {
+                return Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+            }
+            var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+            if (user is null)
+            {
+                log.LogWarning("Staff sign-in failed: unknown account");
+                return Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+            }
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                log.LogInformation("Staff sign-in: {User}", user.Email);
+                return Results.LocalRedirect(back);
+            }
+            log.LogWarning("Staff sign-in failed for {User}: {Reason}", user.Email, result.IsLockedOut ? "locked out" : "wrong password");
+            return Results.LocalRedirect($"{LoginPath}?error={(result.IsLockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
+        });
+        app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, ILoggerFactory loggers) =>
+        {
+            loggers.CreateLogger("LegalServiceMap.StaffSignIn").LogInformation("Staff sign-out: {User}", http.User.Identity?.Name);
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/");
+        }).RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>Only a local path (not //host or /\host) may be a return address.</summary>
+    public static string SafeReturn(string? returnUrl) =>
+        returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || (r[1] != '/' && r[1] != '\\')) ? r : "/staff/stations";
+
+    /// <summary>Creates (or resets) a staff account with a role; the password is never stored in the repository.</summary>
+    public static async Task<(bool Ok, string Message)> CreateAccountAsync(IServiceProvider services, string email, string password, string role)
+    {
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var r in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            result = await users.ResetPasswordAsync(user, token, password);
+        }
+        if (!result.Succeeded) return (false, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!await users.IsInRoleAsync(user, role)) await users.AddToRoleAsync(user, role);
+        return (true, $"{role} account ready: {email}");
+    }
+}

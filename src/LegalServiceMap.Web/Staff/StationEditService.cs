@@ -1,0 +1,193 @@
+using System.Globalization;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalServiceMap.Web.Staff;
+
+/// <summary>The editable fields of a station, as text, plus the version they were read at.</summary>
+public sealed class StationForm
+{
+    public string Id { get; set; } = "";
+    public int Version { get; set; }
+    public StationType Type { get; set; }
+    public string NameZh { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string? AddressZh { get; set; }
+    public string? AddressEn { get; set; }
+    public string? Street { get; set; }
+    public string? Phone { get; set; }
+    public string? Hours { get; set; }
+    public string? HoursNoteZh { get; set; }
+    public string? HoursNoteEn { get; set; }
+    public string? ServicesZh { get; set; }
+    public string? ServicesEn { get; set; }
+    public string? AccessibilityZh { get; set; }
+    public string? AccessibilityEn { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public LocationTier LocationTier { get; set; }
+    public string? NoteZh { get; set; }
+    public string? NoteEn { get; set; }
+    public DateOnly? LastVerified { get; set; }
+
+    public StationForm Copy() => (StationForm)MemberwiseClone();
+
+    /// <summary>The audited fields as text, in a fixed order.</summary>
+    public IReadOnlyList<(string Field, string? Value)> Fields() =>
+    [
+        ("type", Type.ToSlug()), ("nameZh", NameZh), ("nameEn", NameEn), ("addressZh", AddressZh), ("addressEn", AddressEn),
+        ("street", Street), ("phone", Phone), ("hours", Hours), ("hoursNoteZh", HoursNoteZh), ("hoursNoteEn", HoursNoteEn),
+        ("servicesZh", ServicesZh), ("servicesEn", ServicesEn), ("accessibilityZh", AccessibilityZh), ("accessibilityEn", AccessibilityEn),
+        ("latitude", Latitude?.ToString("0.#######", CultureInfo.InvariantCulture)), ("longitude", Longitude?.ToString("0.#######", CultureInfo.InvariantCulture)),
+        ("locationTier", LocationTier.ToSlug()), ("noteZh", NoteZh), ("noteEn", NoteEn),
+        ("lastVerified", LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    ];
+
+    public static StationForm From(Station s) => new()
+    {
+        Id = s.Id, Version = s.Version, Type = s.Type, NameZh = s.NameZh, NameEn = s.NameEn, AddressZh = s.AddressZh, AddressEn = s.AddressEn,
+        Street = s.Street, Phone = s.Phone, Hours = OpeningHoursText.Format(s.Hours), HoursNoteZh = s.HoursNoteZh, HoursNoteEn = s.HoursNoteEn,
+        ServicesZh = string.Join("\n", s.ServicesZh), ServicesEn = string.Join("\n", s.ServicesEn),
+        AccessibilityZh = s.AccessibilityZh, AccessibilityEn = s.AccessibilityEn, Latitude = s.Latitude, Longitude = s.Longitude,
+        LocationTier = s.LocationTier, NoteZh = s.NoteZh, NoteEn = s.NoteEn, LastVerified = s.LastVerified,
+    };
+}
+
+/// <summary>A field that someone else changed since the form was loaded: what it was, and what it is now.</summary>
+public sealed record ConflictingField(string Field, string? WhenLoaded, string? Now);
+
+public enum SaveOutcome { Saved, Unchanged, Invalid, Conflict, NotFound }
+
+/// <summary>The result of a save: on Invalid, messages by field (resource keys); on Conflict, the fields others changed.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<ConflictingField> Conflicts, int Version);
+
+/// <summary>
+/// Staff edits to stations: validation, optimistic concurrency (the version read with the form must still be current),
+/// one audit row per changed field, the station taken out of the seed's hands, the search index and catalog refreshed.
+/// </summary>
+public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, TimeProvider clock)
+{
+    public async Task<StationForm?> LoadAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? StationForm.From(s) : null;
+    }
+
+    public async Task<IReadOnlyList<StationChange>> HistoryAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.StationChanges.AsNoTracking().Where(c => c.StationId == id).ToListAsync(ct))
+            .OrderByDescending(c => c.At).ThenBy(c => c.Id).ToList();
+    }
+
+    public static IReadOnlyDictionary<string, string> Validate(StationForm f)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(f.NameZh) || f.NameZh.Length > 200) errors["nameZh"] = "Edit_ErrorName";
+        if (string.IsNullOrWhiteSpace(f.NameEn) || f.NameEn.Length > 300) errors["nameEn"] = "Edit_ErrorName";
+        if (f.Street is not null && StreetTown.Find(f.Street) is null) errors["street"] = "Edit_ErrorStreet";
+        if (f.Phone is { Length: > 0 } phone && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9+\-() ]{3,30}$")) errors["phone"] = "Edit_ErrorPhone";
+        if (!OpeningHoursText.TryParse(f.Hours, out _, out _)) errors["hours"] = "Edit_ErrorHours";
+        if ((f.Latitude is null) != (f.Longitude is null)) errors["latitude"] = "Edit_ErrorLocationBoth";
+        else if (f.Latitude is { } lat && f.Longitude is { } lng && !new Core.Geo.GeoPoint(lat, lng).IsValid) errors["latitude"] = "Edit_ErrorLocation";
+        if (f.Latitude is not null && f.Street is null) errors["street"] = "Edit_ErrorStreetForLocation";
+        foreach (var (field, value) in f.Fields())
+        {
+            if (value is { Length: > 2000 }) errors.TryAdd(field, "Edit_ErrorTooLong");
+        }
+        return errors;
+    }
+
+    /// <summary>Saves <paramref name="form"/> if the station is still at the version the form was loaded at.</summary>
+    /// <param name="loaded">The form as it was loaded, to tell the user what someone else changed meanwhile.</param>
+    public async Task<SaveResult> SaveAsync(StationForm form, StationForm loaded, string user, string action = "update", CancellationToken ct = default)
+    {
+        var errors = Validate(form);
+        if (errors.Count > 0) return new SaveResult(SaveOutcome.Invalid, errors, [], form.Version);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == form.Id, ct);
+        if (station is null) return new SaveResult(SaveOutcome.NotFound, errors, [], 0);
+        var current = StationForm.From(station);
+        if (station.Version != form.Version) return Conflict(current, loaded);
+
+        var changes = form.Fields().Zip(current.Fields())
+            .Where(p => Clean(p.First.Value) != Clean(p.Second.Value))
+            .Select(p => (p.First.Field, Old: Clean(p.Second.Value), New: Clean(p.First.Value)))
+            .ToList();
+        if (changes.Count == 0) return new SaveResult(SaveOutcome.Unchanged, errors, [], station.Version);
+
+        Apply(form, station);
+        station.SeedVersion = null; // staff own it now: a later seed never overwrites it
+        station.Version++;
+        var set = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        db.StationChanges.AddRange(changes.Select(c => new StationChange
+        {
+            StationId = station.Id, ChangeSet = set, At = now, User = user, Action = action, Field = c.Field, OldValue = c.Old, NewValue = c.New,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            var latest = await again.Stations.AsNoTracking().FirstAsync(s => s.Id == form.Id, ct);
+            return Conflict(StationForm.From(latest), loaded);
+        }
+        await UpdateSearchRowAsync(db, station, ct);
+        await queries.ReloadAsync(ct);
+        return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
+    }
+
+    private static SaveResult Conflict(StationForm current, StationForm loaded) =>
+        new(SaveOutcome.Conflict, new Dictionary<string, string>(),
+            loaded.Fields().Zip(current.Fields())
+                .Where(p => Clean(p.First.Value) != Clean(p.Second.Value))
+                .Select(p => new ConflictingField(p.First.Field, Clean(p.First.Value), Clean(p.Second.Value)))
+                .ToList(),
+            current.Version);
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().Replace("\r", "");
+
+    private static void Apply(StationForm f, Station s)
+    {
+        OpeningHoursText.TryParse(f.Hours, out var hours, out _);
+        s.Type = f.Type;
+        s.NameZh = f.NameZh.Trim();
+        s.NameEn = f.NameEn.Trim();
+        s.AddressZh = Clean(f.AddressZh);
+        s.AddressEn = Clean(f.AddressEn);
+        s.Street = Clean(f.Street);
+        s.Phone = Clean(f.Phone);
+        s.Hours = hours;
+        s.HoursNoteZh = Clean(f.HoursNoteZh);
+        s.HoursNoteEn = Clean(f.HoursNoteEn);
+        s.ServicesZh = Lines(f.ServicesZh);
+        s.ServicesEn = Lines(f.ServicesEn);
+        s.AccessibilityZh = Clean(f.AccessibilityZh);
+        s.AccessibilityEn = Clean(f.AccessibilityEn);
+        s.Latitude = f.Latitude;
+        s.Longitude = f.Longitude;
+        s.LocationTier = f.LocationTier;
+        s.NoteZh = Clean(f.NoteZh);
+        s.NoteEn = Clean(f.NoteEn);
+        s.LastVerified = f.LastVerified;
+    }
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static async Task UpdateSearchRowAsync(AppDbContext db, Station s, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM StationSearch WHERE Id = {s.Id};", ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {StationSearchIndex.DocumentOf(s)});", ct);
+    }
+
+    /// <summary>Today in Shanghai, for "verified today".</summary>
+    public DateOnly TodayInShanghai() => DateOnly.FromDateTime(OpeningHours.ToShanghai(clock.GetUtcNow()));
+}

@@ -1,0 +1,41 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class StaffJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Staff_SignInEditAStation_AndThePublicPageShowsTheChange()
+    {
+        const string email = "e2e-editor@example.org", password = "a long enough passphrase";
+        Assert.True((await StaffAuthentication.CreateAccountAsync(fixture.Service<IServiceProvider>(), email, password, StaffRoles.Editor)).Ok);
+        var (page, errors) = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/staff/stations/judicial-office-daninglu");
+        await page.WaitForURLAsync("**/staff/login?**");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "工作人员登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/stations/judicial-office-daninglu");
+
+        var phone = page.Locator("[data-field=phone]");
+        await Assertions.Expect(page.GetByTestId("edit-save")).ToBeVisibleAsync();
+        // Type only once the form is interactive (prerendered inputs are replaced when the circuit starts).
+        await Assertions.Expect(page.Locator("form.edit-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
+        await phone.FillAsync("021-66668888");
+        await phone.BlurAsync();
+        await page.GetByTestId("edit-verified-today").ClickAsync();
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edit-saved")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("edit-history")).ToContainTextAsync("021-66668888");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-zh-1366x768.png"), FullPage = true });
+
+        await page.GotoAsync("/stations/judicial-office-daninglu");
+        await Assertions.Expect(page.Locator("a.tel-link")).ToHaveAttributeAsync("href", "tel:02166668888");
+        await Assertions.Expect(page.GetByTestId("unverified")).ToHaveCountAsync(0);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,107 @@
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalServiceMap.Web.Tests.Staff;
+
+public sealed class StationEditServiceTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private StationEditService Service => new(_db.Factory, _db.Queries, new FixedClock(BunitSetup.TuesdayMorning));
+
+    [Fact]
+    public async Task Save_WritesOneAuditRowPerChangedField_AndTheCatalogShowsIt()
+    {
+        var loaded = (await Service.LoadAsync("notary-zhabei"))!;
+        var form = loaded.Copy();
+        form.Phone = "021-12345678";
+        form.Hours = "mon-fri 09:00-11:30 13:00-17:00";
+        form.LastVerified = Service.TodayInShanghai();
+
+        var result = await Service.SaveAsync(form, loaded, "editor@example.org");
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        Assert.Equal(loaded.Version + 1, result.Version);
+        var history = await Service.HistoryAsync("notary-zhabei");
+        Assert.Equal(["hours", "lastVerified", "phone"], history.Select(h => h.Field).Order());
+        Assert.All(history, h => Assert.Equal("editor@example.org", h.User));
+        Assert.Single(history.Select(h => h.ChangeSet).Distinct());
+        Assert.Equal("2026-12-01", history.Single(h => h.Field == "lastVerified").NewValue);
+        var station = _db.Queries.Find("notary-zhabei")!;
+        Assert.Equal("021-12345678", station.Phone);
+        Assert.Equal(10, station.Hours.Count);
+        Assert.True(station.IsVerified);
+        Assert.Null(station.SeedVersion); // a later seed will not overwrite the staff edit
+    }
+
+    [Fact]
+    public async Task SecondSaveOfTheSameVersion_IsRefusedWithWhatTheOtherPersonChanged()
+    {
+        var aliceLoaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
+        var bobLoaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
+        var alice = aliceLoaded.Copy();
+        alice.Phone = "021-11111111";
+        var bob = bobLoaded.Copy();
+        bob.AddressZh = "静安区某路1号";
+
+        Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(alice, aliceLoaded, "alice")).Outcome);
+        var second = await Service.SaveAsync(bob, bobLoaded, "bob");
+
+        Assert.Equal(SaveOutcome.Conflict, second.Outcome);
+        var change = Assert.Single(second.Conflicts);
+        Assert.Equal(("phone", null, "021-11111111"), (change.Field, change.WhenLoaded, change.Now));
+        await using var db = _db.Factory.CreateDbContext();
+        var saved = await db.Stations.SingleAsync(s => s.Id == "judicial-office-beizhan");
+        Assert.Equal("021-11111111", saved.Phone);
+        Assert.Null(saved.AddressZh); // nothing of Bob's was written
+        Assert.DoesNotContain(await db.StationChanges.ToListAsync(), c => c.User == "bob");
+    }
+
+    [Theory]
+    [InlineData("nameZh", "")]
+    [InlineData("phone", "call me maybe")]
+    [InlineData("hours", "every day, nine to five")]
+    [InlineData("latitude", "95")]
+    public async Task InvalidInput_IsRefusedAndNothingIsSaved(string field, string value)
+    {
+        var loaded = (await Service.LoadAsync("notary-jingan"))!;
+        var form = loaded.Copy();
+        form.NoteEn = "this would be saved if the form were valid";
+        switch (field)
+        {
+            case "nameZh": form.NameZh = value; break;
+            case "phone": form.Phone = value; break;
+            case "hours": form.Hours = value; break;
+            default: form.Latitude = double.Parse(value); form.Longitude = 121.4; form.Street = "beizhan"; break;
+        }
+        var result = await Service.SaveAsync(form, loaded, "editor");
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.True(result.Errors.ContainsKey(field));
+        await using var db = _db.Factory.CreateDbContext();
+        Assert.NotEqual("this would be saved if the form were valid", (await db.Stations.SingleAsync(s => s.Id == "notary-jingan")).NoteEn);
+        Assert.Empty(await db.StationChanges.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Save_UpdatesTheSearchIndex()
+    {
+        var loaded = (await Service.LoadAsync("notary-jingan"))!;
+        var form = loaded.Copy();
+        form.AddressZh = "静安区测试大道1号";
+        await Service.SaveAsync(form, loaded, "editor");
+        var found = await _db.Queries.ListAsync(new LegalServiceMap.Web.Stations.StationFilter(Query: "测试大道"));
+        Assert.Equal("notary-jingan", Assert.Single(found).Id);
+    }
+
+    [Fact]
+    public async Task NothingChanged_IsReportedAndNotAudited()
+    {
+        var loaded = (await Service.LoadAsync("notary-jingan"))!;
+        Assert.Equal(SaveOutcome.Unchanged, (await Service.SaveAsync(loaded.Copy(), loaded, "editor")).Outcome);
+        Assert.Empty(await Service.HistoryAsync("notary-jingan"));
+    }
+
+    public void Dispose() => _db.Dispose();
+}
