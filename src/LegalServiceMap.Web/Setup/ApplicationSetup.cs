@@ -36,6 +36,7 @@ public static class ApplicationSetup
         // Staff sign-in and the station editor.
         services.AddStaffAuthentication();
         services.AddScoped<Staff.StationEditService>();
+        services.AddScoped<Staff.StationTransferService>();
 
         // Two languages; MudBlazor's own texts go through our resources too.
         // Resource names follow the SharedResource class (Resources/SharedResource.cs), so no ResourcesPath.
@@ -96,6 +97,7 @@ public static class ApplicationSetup
         app.MapCoordsApi();
         app.MapGeocodingApi();
         app.MapStaffAuthentication();
+        app.MapStaffApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -68,6 +68,19 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task StaffExportApi_Anonymous401_Editor200()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/api/staff/export?format=csv")).StatusCode);
+        var client = NewClient();
+        await SignInAsync(client, EditorEmail, Password);
+        var response = await client.GetAsync("/api/staff/export?format=csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("id,type,name_zh", (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/staff/export?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/import")).StatusCode);
+    }
+
+    [Fact]
     public async Task Admin_SeesTheAccountsPage()
     {
         var client = NewClient();

@@ -1,0 +1,275 @@
+using System.Text;
+using System.Text.Json;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Stations;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace LegalServiceMap.Web.Staff;
+
+public enum TransferFormat { Csv, Xlsx, GeoJson, Hsds }
+
+public enum ImportRowStatus { New, Changed, Unchanged, Invalid }
+
+public sealed record ImportRow(int Row, string? Id, ImportRowStatus Status, IReadOnlyList<StationTable.RowProblem> Problems, IReadOnlyList<string> ChangedFields);
+
+/// <summary>What an import would do (dry run) or did (committed). <see cref="FileError"/> is a resource key when the file could not be read at all.</summary>
+public sealed record ImportReport(string? FileError, IReadOnlyList<ImportRow> Rows, bool Committed)
+{
+    public int Count(ImportRowStatus status) => Rows.Count(r => r.Status == status);
+    public bool CanCommit => FileError is null && Rows.Count > 0 && Rows.All(r => r.Status != ImportRowStatus.Invalid);
+}
+
+/// <summary>
+/// Bulk import and export of stations: CSV (UTF-8 or GBK, as Excel on Chinese Windows saves it), XLSX, GeoJSON; export
+/// also as Open Referral HSDS-style JSON. An import is checked row by row first (dry run); committing applies all rows
+/// or none, in one transaction, with an audit row per changed field.
+/// </summary>
+public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, BoundaryService boundaries, TimeProvider clock)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    static StationTransferService() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static TransferFormat? FormatOf(string? fileName) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" => TransferFormat.Csv,
+        ".xlsx" => TransferFormat.Xlsx,
+        ".geojson" or ".json" => TransferFormat.GeoJson,
+        _ => null,
+    };
+
+    // ---- Export ----
+
+    public async Task ExportAsync(Stream output, TransferFormat format, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stations = await db.Stations.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        var rows = stations.Select(StationTable.ToRow).ToList();
+        switch (format)
+        {
+            case TransferFormat.Csv:
+                // The writer is synchronous; HTTP response streams only allow asynchronous writes.
+                await using (var buffer = new MemoryStream())
+                {
+                    StationTable.WriteCsv(buffer, rows);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(output, ct);
+                }
+                break;
+            case TransferFormat.Xlsx:
+                var sheet = rows.Select(r => StationTable.Columns.ToDictionary(c => c, c => (object?)StationTable.EscapeFormula(r[c]))).ToList();
+                await using (var buffer = new MemoryStream())
+                {
+                    await buffer.SaveAsAsync(sheet, cancellationToken: ct);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(output, ct);
+                }
+                break;
+            case TransferFormat.GeoJson:
+                await JsonSerializer.SerializeAsync(output, new
+                {
+                    type = "FeatureCollection",
+                    features = stations.Select(s => new
+                    {
+                        type = "Feature",
+                        id = s.Id,
+                        geometry = s.Location is { } p ? new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } } : null,
+                        properties = StationTable.ToRow(s),
+                    }),
+                }, cancellationToken: ct);
+                break;
+            default:
+                await JsonSerializer.SerializeAsync(output, Hsds(stations), cancellationToken: ct);
+                break;
+        }
+    }
+
+    /// <summary>Open Referral HSDS-style records: one organization and service per station, its location, phones and weekly schedules.</summary>
+    private static object Hsds(IReadOnlyList<Station> stations) => new
+    {
+        organizations = stations.Select(s => new { id = $"org-{s.Id}", name = s.NameZh, alternate_name = s.NameEn, description = s.NoteEn }),
+        services = stations.Select(s => new
+        {
+            id = $"svc-{s.Id}", organization_id = $"org-{s.Id}", name = s.NameZh, alternate_name = s.NameEn,
+            description = string.Join("; ", s.ServicesEn.Count > 0 ? s.ServicesEn : s.ServicesZh), status = "active",
+            category = s.Type.ToSlug(), last_modified = s.LastVerified?.ToString("yyyy-MM-dd"),
+        }),
+        locations = stations.Where(s => s.Location is not null).Select(s => new
+        {
+            id = $"loc-{s.Id}", name = s.NameZh, alternate_name = s.NameEn, latitude = s.Latitude, longitude = s.Longitude,
+            location_type = "physical", accuracy = s.LocationTier.ToSlug(),
+            addresses = new[] { new { address_1 = s.AddressZh ?? "", city = "上海市", region = "静安区", country = "CN", address_type = "physical" } },
+        }),
+        service_at_locations = stations.Where(s => s.Location is not null).Select(s => new { id = $"sal-{s.Id}", service_id = $"svc-{s.Id}", location_id = $"loc-{s.Id}" }),
+        phones = stations.Where(s => s.Phone is not null).Select(s => new { id = $"phone-{s.Id}", service_id = $"svc-{s.Id}", number = s.Phone, type = "voice" }),
+        schedules = stations.SelectMany(s => s.Hours.Select((h, i) => new
+        {
+            id = $"sched-{s.Id}-{i}", service_id = $"svc-{s.Id}", freq = "WEEKLY",
+            byday = h.Day.ToString()[..2].ToUpperInvariant(), opens_at = h.Opens.ToString("HH:mm"), closes_at = h.Closes.ToString("HH:mm"),
+        })),
+    };
+
+    // ---- Import ----
+
+    /// <summary>Checks a file and, when <paramref name="commit"/> and every row is valid, applies it all in one transaction.</summary>
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, bool commit, string user, CancellationToken ct = default)
+    {
+        if (FormatOf(fileName) is not { } format) return new ImportReport("Import_FileType", [], false);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            var read = new byte[81920];
+            int n;
+            while ((n = await file.ReadAsync(read, ct)) > 0)
+            {
+                if (buffer.Length + n > MaxFileBytes) return new ImportReport("Import_FileTooLarge", [], false);
+                buffer.Write(read, 0, n);
+            }
+            bytes = buffer.ToArray();
+        }
+
+        List<Dictionary<string, string?>>? rows;
+        try
+        {
+            rows = format switch
+            {
+                TransferFormat.Csv => StationTable.ReadCsv(Decode(bytes)),
+                TransferFormat.Xlsx => ReadXlsx(bytes),
+                _ => ReadGeoJson(bytes),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            rows = null; // unreadable: a wrong or damaged file is a report, never a crash
+        }
+        if (rows is null) return new ImportReport("Import_Unreadable", [], false);
+        if (rows.Count == 0) return new ImportReport("Import_Empty", [], false);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.Stations.ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var district = boundaries.Current;
+        Func<GeoPoint, bool> inDistrict = p => district.Contains(p) ?? (p.Latitude is > 31.1 and < 31.4 && p.Longitude is > 121.3 and < 121.6);
+        var report = new List<ImportRow>();
+        var parsed = new List<(Station Station, Station? Current, IReadOnlyList<(string Field, string? Old, string? New)> Changes)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var problems = new List<StationTable.RowProblem>();
+            var station = StationTable.FromRow(rows[i], inDistrict, problems);
+            var id = rows[i].GetValueOrDefault("id");
+            if (station is not null && !seen.Add(station.Id))
+            {
+                problems.Add(new StationTable.RowProblem("Import_Duplicate", "id", station.Id));
+                station = null;
+            }
+            if (station is null)
+            {
+                report.Add(new ImportRow(i + 2, id, ImportRowStatus.Invalid, problems, []));
+                continue;
+            }
+            existing.TryGetValue(station.Id, out var current);
+            var changes = current is null ? [] : Diff(current, station);
+            var status = current is null ? ImportRowStatus.New : changes.Count == 0 ? ImportRowStatus.Unchanged : ImportRowStatus.Changed;
+            report.Add(new ImportRow(i + 2, station.Id, status, [], changes.Select(c => c.Field).ToList()));
+            parsed.Add((station, current, changes));
+        }
+        var result = new ImportReport(null, report, false);
+        if (!commit || !result.CanCommit) return result;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var set = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        foreach (var (station, current, changes) in parsed)
+        {
+            if (current is null)
+            {
+                station.SeedVersion = null;
+                station.Version = 1;
+                db.Stations.Add(station);
+                db.StationChanges.Add(new StationChange { StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = "created", NewValue = station.NameZh });
+            }
+            else if (changes.Count > 0)
+            {
+                var version = current.Version + 1;
+                station.SeedVersion = null;
+                station.Version = version;
+                db.Entry(current).CurrentValues.SetValues(station);
+                current.Hours = station.Hours;
+                current.ServicesZh = station.ServicesZh;
+                current.ServicesEn = station.ServicesEn;
+                current.Languages = station.Languages;
+                current.Sources = station.Sources;
+                db.StationChanges.AddRange(changes.Select(c => new StationChange
+                {
+                    StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = c.Field, OldValue = c.Old, NewValue = c.New,
+                }));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await StationSearchIndex.RebuildAsync(db, ct);
+        await queries.ReloadAsync(ct);
+        return result with { Committed = true };
+    }
+
+    private static List<(string Field, string? Old, string? New)> Diff(Station current, Station incoming)
+    {
+        var a = StationTable.ToRow(current);
+        var b = StationTable.ToRow(incoming);
+        return StationTable.Columns.Where(c => (a[c] ?? "") != (b[c] ?? "")).Select(c => (c, a[c], b[c])).ToList();
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK (code page 936).</summary>
+    public static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(936).GetString(bytes);
+        }
+    }
+
+    private static List<Dictionary<string, string?>>? ReadXlsx(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        if (rows.Count == 0 || !rows[0].Keys.Any(k => k.Trim().Equals("id", StringComparison.OrdinalIgnoreCase))) return rows.Count == 0 ? [] : null;
+        return rows.Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(v.ToString())))
+            .Select(r => r.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value switch
+            {
+                null => null,
+                double d => d.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture),
+                DateTime dt => dt.ToString("yyyy-MM-dd"),
+                var v => v.ToString(),
+            })).ToList();
+    }
+
+    private static List<Dictionary<string, string?>>? ReadGeoJson(byte[] bytes)
+    {
+        using var doc = JsonDocument.Parse(bytes);
+        if (!doc.RootElement.TryGetProperty("features", out var features)) return null;
+        var rows = new List<Dictionary<string, string?>>();
+        foreach (var f in features.EnumerateArray())
+        {
+            var row = new Dictionary<string, string?>();
+            if (f.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in props.EnumerateObject()) row[p.Name.ToLowerInvariant()] = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.ToString();
+            }
+            if (f.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object && g.TryGetProperty("coordinates", out var c) && c.GetArrayLength() >= 2)
+            {
+                row["longitude"] = c[0].GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                row["latitude"] = c[1].GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
