@@ -45,6 +45,60 @@ public sealed class StationForm
         ("lastVerified", LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     ];
 
+    /// <summary>Sets one audited field from its text form (as stored in the audit); false when the text cannot be read.</summary>
+    public bool TrySet(string field, string? value)
+    {
+        var v = string.IsNullOrWhiteSpace(value) ? null : value;
+        switch (field)
+        {
+            case "type": if (!StationTypes.TryParse(v, out var t)) return false; Type = t; break;
+            case "nameZh": NameZh = v ?? ""; break;
+            case "nameEn": NameEn = v ?? ""; break;
+            case "addressZh": AddressZh = v; break;
+            case "addressEn": AddressEn = v; break;
+            case "street": Street = v; break;
+            case "phone": Phone = v; break;
+            case "hours": Hours = v; break;
+            case "hoursNoteZh": HoursNoteZh = v; break;
+            case "hoursNoteEn": HoursNoteEn = v; break;
+            case "servicesZh": ServicesZh = v; break;
+            case "servicesEn": ServicesEn = v; break;
+            case "accessibilityZh": AccessibilityZh = v; break;
+            case "accessibilityEn": AccessibilityEn = v; break;
+            case "latitude": if (!TryNumber(v, out var lat)) return false; Latitude = lat; break;
+            case "longitude": if (!TryNumber(v, out var lng)) return false; Longitude = lng; break;
+            case "locationTier": if (!LocationTiers.TryParse(v, out var tier)) return false; LocationTier = tier; break;
+            case "noteZh": NoteZh = v; break;
+            case "noteEn": NoteEn = v; break;
+            case "lastVerified":
+                if (v is null) LastVerified = null;
+                else if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) LastVerified = d;
+                else return false;
+                break;
+            default: return false;
+        }
+        return true;
+    }
+
+    private static bool TryNumber(string? v, out double? value)
+    {
+        value = null;
+        if (v is null) return true;
+        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return false;
+        value = d;
+        return true;
+    }
+
+    /// <summary>Audit field names of the spreadsheet columns (imports are audited like edits).</summary>
+    public static string FieldOfColumn(string column) => column switch
+    {
+        "name_zh" => "nameZh", "name_en" => "nameEn", "address_zh" => "addressZh", "address_en" => "addressEn",
+        "hours_note_zh" => "hoursNoteZh", "hours_note_en" => "hoursNoteEn", "services_zh" => "servicesZh", "services_en" => "servicesEn",
+        "accessibility_zh" => "accessibilityZh", "accessibility_en" => "accessibilityEn", "location_tier" => "locationTier",
+        "note_zh" => "noteZh", "note_en" => "noteEn", "last_verified" => "lastVerified",
+        _ => column,
+    };
+
     public static StationForm From(Station s) => new()
     {
         Id = s.Id, Version = s.Version, Type = s.Type, NameZh = s.NameZh, NameEn = s.NameEn, AddressZh = s.AddressZh, AddressEn = s.AddressEn,
@@ -186,6 +240,26 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
     {
         await db.Database.ExecuteSqlAsync($"DELETE FROM StationSearch WHERE Id = {s.Id};", ct);
         await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {StationSearchIndex.DocumentOf(s)});", ct);
+    }
+
+    /// <summary>
+    /// Puts a station back as it was before the change set <paramref name="changeSet"/>: that change and every later one
+    /// are undone field by field, newest first, and the result is saved as a new "restore" change (nothing is deleted
+    /// from the history).
+    /// </summary>
+    public async Task<SaveResult> RestoreAsync(string stationId, string changeSet, string user, CancellationToken ct = default)
+    {
+        var current = await LoadAsync(stationId, ct);
+        if (current is null) return new SaveResult(SaveOutcome.NotFound, new Dictionary<string, string>(), [], 0);
+        var history = await HistoryAsync(stationId, ct);
+        var from = history.Where(h => h.ChangeSet == changeSet).Select(h => h.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        if (from == DateTimeOffset.MaxValue) return new SaveResult(SaveOutcome.NotFound, new Dictionary<string, string>(), [], current.Version);
+        var form = current.Copy();
+        foreach (var change in history.Where(h => h.At >= from && h.Field != "created").OrderByDescending(h => h.At).ThenByDescending(h => h.Id))
+        {
+            form.TrySet(change.Field, change.OldValue);
+        }
+        return await SaveAsync(form, current, user, "restore", ct);
     }
 
     /// <summary>Today in Shanghai, for "verified today".</summary>

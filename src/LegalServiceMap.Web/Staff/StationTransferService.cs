@@ -205,7 +205,9 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 current.Sources = station.Sources;
                 db.StationChanges.AddRange(changes.Select(c => new StationChange
                 {
-                    StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = c.Field, OldValue = c.Old, NewValue = c.New,
+                    StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = StationForm.FieldOfColumn(c.Field),
+                    OldValue = c.Field == "hours" ? c.Old?.Replace(" | ", "\n") : c.Old,
+                    NewValue = c.Field == "hours" ? c.New?.Replace(" | ", "\n") : c.New,
                 }));
             }
         }

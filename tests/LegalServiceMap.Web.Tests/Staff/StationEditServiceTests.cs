@@ -105,3 +105,45 @@ public sealed class StationEditServiceTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class StationRestoreTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+
+    private async Task EditAsync(Action<StationForm> change, string user)
+    {
+        var loaded = (await Service.LoadAsync("notary-zhabei"))!;
+        var form = loaded.Copy();
+        change(form);
+        Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(form, loaded, user)).Outcome);
+        await Task.Delay(5); // distinct timestamps for ordering
+    }
+
+    [Fact]
+    public async Task Restore_BeforeAChange_UndoesItAndEverythingAfter_AndIsAuditedItself()
+    {
+        await EditAsync(f => f.Phone = "021-11111111", "a");
+        await EditAsync(f => { f.Phone = "021-22222222"; f.Hours = "mon 09:00-12:00"; }, "b");
+        await EditAsync(f => f.NoteEn = "third edit", "c");
+        var history = await Service.HistoryAsync("notary-zhabei");
+        var second = history.Single(h => h.User == "b" && h.Field == "phone").ChangeSet;
+
+        var result = await Service.RestoreAsync("notary-zhabei", second, "admin");
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        var s = _db.Queries.Find("notary-zhabei")!;
+        Assert.Equal("021-11111111", s.Phone); // as after the first edit
+        Assert.Empty(s.Hours);
+        Assert.NotEqual("third edit", s.NoteEn);
+        var restore = (await Service.HistoryAsync("notary-zhabei")).Where(h => h.Action == "restore").ToList();
+        Assert.Equal(["hours", "noteEn", "phone"], restore.Select(r => r.Field).Order());
+        Assert.All(restore, r => Assert.Equal("admin", r.User));
+    }
+
+    [Fact]
+    public async Task Restore_UnknownChangeSet_IsNotFound() =>
+        Assert.Equal(SaveOutcome.NotFound, (await Service.RestoreAsync("notary-zhabei", "nope", "admin")).Outcome);
+
+    public void Dispose() => _db.Dispose();
+}

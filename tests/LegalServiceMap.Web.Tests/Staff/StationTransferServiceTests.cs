@@ -73,7 +73,7 @@ public sealed class StationTransferServiceTests : IDisposable
         Assert.Equal("临汾路街道司法所（新）", _db.Queries.Find("judicial-office-linfenlu")!.NameZh);
         await using var db = _db.Factory.CreateDbContext();
         var audit = await db.StationChanges.SingleAsync();
-        Assert.Equal(("import", "name_zh", "importer@example.org"), (audit.Action, audit.Field, audit.User));
+        Assert.Equal(("import", "nameZh", "importer@example.org"), (audit.Action, audit.Field, audit.User));
     }
 
     [Fact]
