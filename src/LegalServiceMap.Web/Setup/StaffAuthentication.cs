@@ -99,7 +99,7 @@ public static class StaffAuthentication
 
     /// <summary>Only a local path (not //host or /\host) may be a return address.</summary>
     public static string SafeReturn(string? returnUrl) =>
-        returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || (r[1] != '/' && r[1] != '\\')) ? r : "/staff/stations";
+        returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || (r[1] != '/' && r[1] != '\\')) ? r : "/staff";
 
     /// <summary>Creates (or resets) a staff account with a role; the password is never stored in the repository.</summary>
     public static async Task<(bool Ok, string Message)> CreateAccountAsync(IServiceProvider services, string email, string password, string role)

@@ -34,7 +34,9 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/staff")]
     [InlineData("/staff/stations")]
+    [InlineData("/staff/import")]
     [InlineData("/staff/stations/notary-jingan")]
     [InlineData("/staff/users")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
@@ -81,6 +83,17 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Dashboard_CountsUnverifiedStations()
+    {
+        var client = NewClient();
+        await SignInAsync(client, EditorEmail, Password);
+        var html = await client.GetStringAsync("/staff");
+        var unverified = Regex.Match(html, "data-testid=\"dash-unverified\">(\\d+)<").Groups[1].Value;
+        Assert.Equal("46", unverified); // nothing in the seed is verified
+        Assert.Contains("北站街道", html);
+    }
+
+    [Fact]
     public async Task Admin_SeesTheAccountsPage()
     {
         var client = NewClient();
@@ -119,9 +132,9 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("https://evil.example/", "/staff/stations")]
-    [InlineData("//evil.example/", "/staff/stations")]
-    [InlineData("/\\evil.example", "/staff/stations")]
+    [InlineData("https://evil.example/", "/staff")]
+    [InlineData("//evil.example/", "/staff")]
+    [InlineData("/\\evil.example", "/staff")]
     [InlineData("/staff/stations/notary-zhabei", "/staff/stations/notary-zhabei")]
     public void ReturnAddress_MustBeLocal(string returnUrl, string expected) =>
         Assert.Equal(expected, StaffAuthentication.SafeReturn(returnUrl));
