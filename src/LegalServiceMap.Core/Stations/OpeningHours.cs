@@ -5,8 +5,11 @@ public sealed record OpeningPeriod(DayOfWeek Day, TimeOnly Opens, TimeOnly Close
 
 public enum OpenState { Unknown, Open, Closed }
 
-/// <summary>The answer to "is it open now?": the state and, when known, the next change in Shanghai time.</summary>
-public sealed record OpenStatus(OpenState State, DateTime? NextChangeLocal);
+/// <summary>Why a place is closed today beyond its weekly hours.</summary>
+public enum ClosedBecause { None, Holiday, TemporarilyClosed, Closed }
+
+/// <summary>The answer to "is it open now?": the state, when known the next change in Shanghai time, and a special reason.</summary>
+public sealed record OpenStatus(OpenState State, DateTime? NextChangeLocal, ClosedBecause Because = ClosedBecause.None, Holiday? Holiday = null);
 
 /// <summary>Weekly opening hours in China Standard Time (UTC+8, no daylight saving since 1991).</summary>
 public static class OpeningHours
@@ -47,6 +50,49 @@ public static class OpeningHours
             }
         }
         return new OpenStatus(OpenState.Closed, null);
+    }
+
+    /// <summary>
+    /// "Open now" for a station: its status (closed, temporarily closed between dates), statutory days off (closed) and
+    /// make-up working days (the station's Monday hours), then its weekly hours. Pure; thread-safe.
+    /// </summary>
+    public static OpenStatus StatusAt(Station station, DateTimeOffset instant, HolidayCalendar calendar)
+    {
+        var local = ToShanghai(instant);
+        var today = DateOnly.FromDateTime(local);
+        if (station.Status == StationStatus.Closed) return new OpenStatus(OpenState.Closed, null, ClosedBecause.Closed);
+        if (station.Status == StationStatus.TemporarilyClosed && station.IsClosedOn(today))
+        {
+            DateTime? reopens = station.ClosedUntil is { } until ? until.AddDays(1).ToDateTime(TimeOnly.MinValue) : null;
+            return new OpenStatus(OpenState.Closed, reopens, ClosedBecause.TemporarilyClosed);
+        }
+        if (station.Hours.Count == 0) return new OpenStatus(OpenState.Unknown, null);
+
+        IReadOnlyList<OpeningPeriod> PeriodsOn(DateOnly date)
+        {
+            if (station.Status == StationStatus.TemporarilyClosed && station.IsClosedOn(date)) return [];
+            if (calendar.HolidayOn(date) is not null) return [];
+            var day = calendar.IsMakeUpWorkday(date) ? DayOfWeek.Monday : date.DayOfWeek;
+            return station.Hours.Where(p => p.Day == day).OrderBy(p => p.Opens).ToList();
+        }
+
+        var time = TimeOnly.FromDateTime(local);
+        var todays = PeriodsOn(today);
+        if (todays.FirstOrDefault(p => time >= p.Opens && time < p.Closes) is { } open)
+        {
+            return new OpenStatus(OpenState.Open, local.Date + open.Closes.ToTimeSpan());
+        }
+        var holiday = calendar.HolidayOn(today);
+        for (var offset = 0; offset <= 21; offset++)
+        {
+            var date = today.AddDays(offset);
+            var next = PeriodsOn(date).FirstOrDefault(p => offset > 0 || p.Opens > time);
+            if (next is not null)
+            {
+                return new OpenStatus(OpenState.Closed, date.ToDateTime(next.Opens), holiday is null ? ClosedBecause.None : ClosedBecause.Holiday, holiday);
+            }
+        }
+        return new OpenStatus(OpenState.Closed, null, holiday is null ? ClosedBecause.None : ClosedBecause.Holiday, holiday);
     }
 
     /// <summary>Periods grouped by weekday, Monday first, for display.</summary>

@@ -2,6 +2,9 @@ using LegalServiceMap.Core.Geo;
 
 namespace LegalServiceMap.Core.Stations;
 
+/// <summary>Whether a station serves residents: active, closed for a while (renovation, dates), or closed for good.</summary>
+public enum StationStatus { Active, TemporarilyClosed, Closed }
+
 /// <summary>
 /// A legal-service body as residents see it. Bilingual fields come in zh/en pairs; an empty field means
 /// no source has confirmed it. Coordinates are WGS-84 (EPSG:4326) in degrees.
@@ -48,6 +51,20 @@ public sealed class Station
 
     /// <summary>Seed-file version this record was last written from; staff edits (later) set it to null so a seed never overwrites them.</summary>
     public int? SeedVersion { get; set; }
+
+    public StationStatus Status { get; set; } = StationStatus.Active;
+    /// <summary>For a temporary closure: first and last closed day (Shanghai dates); either may be open-ended.</summary>
+    public DateOnly? ClosedFrom { get; set; }
+    public DateOnly? ClosedUntil { get; set; }
+    public string? ClosureReasonZh { get; set; }
+    public string? ClosureReasonEn { get; set; }
+
+    public string? ClosureReason(bool english) => english ? ClosureReasonEn ?? ClosureReasonZh : ClosureReasonZh;
+
+    /// <summary>True when a temporary closure covers <paramref name="date"/>.</summary>
+    public bool IsClosedOn(DateOnly date) =>
+        Status == StationStatus.Closed ||
+        (Status == StationStatus.TemporarilyClosed && (ClosedFrom is null || date >= ClosedFrom) && (ClosedUntil is null || date <= ClosedUntil));
 
     /// <summary>Concurrency token: raised by every save; a save based on an older version is refused.</summary>
     public int Version { get; set; }

@@ -15,7 +15,7 @@ public static class StationTable
     [
         "id", "type", "name_zh", "name_en", "address_zh", "address_en", "street", "phone", "hours", "hours_note_zh", "hours_note_en",
         "services_zh", "services_en", "languages", "accessibility_zh", "accessibility_en", "latitude", "longitude", "location_tier",
-        "note_zh", "note_en", "last_verified", "sources",
+        "note_zh", "note_en", "last_verified", "sources", "status", "closed_from", "closed_until", "closure_reason_zh", "closure_reason_en",
     ];
 
     public static IReadOnlyDictionary<string, string?> ToRow(Station s) => new Dictionary<string, string?>
@@ -28,6 +28,9 @@ public static class StationTable
         ["latitude"] = s.Latitude?.ToString("0.#######", CultureInfo.InvariantCulture), ["longitude"] = s.Longitude?.ToString("0.#######", CultureInfo.InvariantCulture),
         ["location_tier"] = s.LocationTier.ToSlug(), ["note_zh"] = s.NoteZh, ["note_en"] = s.NoteEn,
         ["last_verified"] = s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["sources"] = string.Join("; ", s.Sources),
+        ["status"] = s.Status switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" },
+        ["closed_from"] = s.ClosedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["closed_until"] = s.ClosedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["closure_reason_zh"] = s.ClosureReasonZh, ["closure_reason_en"] = s.ClosureReasonEn,
     };
 
     /// <summary>A problem with one row: a resource key and its arguments (the column, the value).</summary>
@@ -88,6 +91,23 @@ public static class StationTable
             if (DateOnly.TryParseExact(dateText, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) verified = d;
             else problems.Add(new RowProblem("Import_BadDate", "last_verified", dateText));
         }
+        var status = StationStatus.Active;
+        switch (Get("status"))
+        {
+            case null or "active": break;
+            case "temporarily-closed": status = StationStatus.TemporarilyClosed; break;
+            case "closed": status = StationStatus.Closed; break;
+            case var other: problems.Add(new RowProblem("Import_BadStatus", "status", other)); break;
+        }
+        DateOnly? DateOf(string column)
+        {
+            if (Get(column) is not { } text) return null;
+            if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            problems.Add(new RowProblem("Import_BadDate", column, text));
+            return null;
+        }
+        var closedFrom = DateOf("closed_from");
+        var closedUntil = DateOf("closed_until");
         if (problems.Count > before) return null;
 
         static List<string> List(string? s) => (s ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -98,6 +118,7 @@ public static class StationTable
             ServicesZh = List(Get("services_zh")), ServicesEn = List(Get("services_en")), Languages = List(Get("languages")),
             AccessibilityZh = Get("accessibility_zh"), AccessibilityEn = Get("accessibility_en"), Latitude = lat, Longitude = lng, LocationTier = tier,
             NoteZh = Get("note_zh"), NoteEn = Get("note_en"), LastVerified = verified, Sources = List(Get("sources")),
+            Status = status, ClosedFrom = closedFrom, ClosedUntil = closedUntil, ClosureReasonZh = Get("closure_reason_zh"), ClosureReasonEn = Get("closure_reason_en"),
         };
     }
 

@@ -34,6 +34,7 @@ public sealed record StationProperties(
     bool Verified,
     string? LastVerified,
     string OpenNow,
+    string Status,
     string Url,
     double? DistanceMetres = null,
     StationDetails? Details = null);
@@ -54,7 +55,7 @@ public sealed record HoursDto(string Day, string Opens, string Closes);
 
 public static class StationGeoJson
 {
-    public static StationFeature ToFeature(Station s, bool english, IStringLocalizer localizer, DateTimeOffset now,
+    public static StationFeature ToFeature(Station s, bool english, IStringLocalizer localizer, DateTimeOffset now, HolidayCalendar calendar,
         double? distance = null, bool details = false)
     {
         var location = s.Location;
@@ -71,7 +72,8 @@ public static class StationGeoJson
             location is null || s.LocationTier.IsImprecise(),
             s.IsVerified,
             s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            OpeningHours.StatusAt(s.Hours, now).State.ToString().ToLowerInvariant(),
+            OpeningHours.StatusAt(s, now, calendar).State.ToString().ToLowerInvariant(),
+            s.Status switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" },
             $"/stations/{Uri.EscapeDataString(s.Id)}",
             distance is null ? null : Math.Round(distance.Value, 1),
             details ? Details(s, english) : null);

@@ -28,7 +28,7 @@ public static class StationsApi
 
     private static async Task<Results<JsonHttpResult<FeatureCollection>, ValidationProblem>> List(
         string? type, string? q, string? bbox, string? lang,
-        StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HttpContext http, CancellationToken ct)
+        StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar, HttpContext http, CancellationToken ct)
     {
         var errors = new Errors(L);
         var english = errors.Language(lang);
@@ -65,13 +65,13 @@ public static class StationsApi
         var now = clock.GetUtcNow();
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Json(
-            new FeatureCollection(stations.Select(s => StationGeoJson.ToFeature(s, english, L, now)).ToList()),
+            new FeatureCollection(stations.Select(s => StationGeoJson.ToFeature(s, english, L, now, calendar)).ToList()),
             contentType: "application/geo+json");
     }
 
     private static Results<JsonHttpResult<FeatureCollection>, ValidationProblem> Nearest(
         string? lat, string? lng, string? k, string? type, string? coord, string? lang,
-        StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock)
+        StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
         var errors = new Errors(L);
         var english = errors.Language(lang);
@@ -98,12 +98,12 @@ public static class StationsApi
         var origin = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
         var hits = queries.Nearest(origin, count, types);
         return TypedResults.Json(
-            new FeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, h.DistanceMetres)).ToList()),
+            new FeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, calendar, h.DistanceMetres)).ToList()),
             contentType: "application/geo+json");
     }
 
     private static Results<JsonHttpResult<StationFeature>, ValidationProblem, ProblemHttpResult> Get(
-        string id, string? lang, StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock)
+        string id, string? lang, StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
         var errors = new Errors(L);
         var english = errors.Language(lang);
@@ -115,7 +115,7 @@ public static class StationsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: L["Api_NotFound"], detail: L["Api_NotFoundDetail", id]);
         }
-        return TypedResults.Json(StationGeoJson.ToFeature(station, english, L, clock.GetUtcNow(), details: true), contentType: "application/geo+json");
+        return TypedResults.Json(StationGeoJson.ToFeature(station, english, L, clock.GetUtcNow(), calendar, details: true), contentType: "application/geo+json");
     }
 
     private static bool TryParseFinite(string? s, out double value) =>

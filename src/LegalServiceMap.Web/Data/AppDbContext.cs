@@ -39,6 +39,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                     (a, b) => a!.SequenceEqual(b!),
                     v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())),
                     v => v.ToList()));
+        station.Property(s => s.Status).HasMaxLength(20)
+            .HasConversion(v => v == StationStatus.Active ? "active" : v == StationStatus.Closed ? "closed" : "temporarily-closed",
+                v => v == "closed" ? StationStatus.Closed : v == "temporarily-closed" ? StationStatus.TemporarilyClosed : StationStatus.Active);
         station.Ignore(s => s.IsVerified);
         station.Ignore(s => s.Location);
         station.Ignore(s => s.StreetTown);

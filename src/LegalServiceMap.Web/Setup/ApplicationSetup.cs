@@ -32,6 +32,7 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.CoverageService>();
         services.AddSingleton<Spatial.GeocoderService>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 
         // Staff sign-in and the station editor.
         services.AddStaffAuthentication();

@@ -31,7 +31,7 @@ public sealed class CoverageService(WalkingAreaService walking, StationQueries s
         {
             return null;
         }
-        var key = new Key(stations.Catalog, walking.CurrentNetwork, set, type, minutes, speedKmh);
+        var key = new Key(stations.PublicCatalog, walking.CurrentNetwork, set, type, minutes, speedKmh);
         if (_cache.Count > 500)
         {
             _cache.Clear();

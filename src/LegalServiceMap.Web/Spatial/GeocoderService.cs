@@ -29,7 +29,7 @@ public sealed class GeocoderService(
     {
         get
         {
-            var inputs = new Inputs(stations.Catalog, walking.Roads, boundaries.Current);
+            var inputs = new Inputs(stations.PublicCatalog, walking.Roads, boundaries.Current);
             lock (_lock)
             {
                 if (_current is { } c && c.Inputs == inputs) return c.Geocoder;

@@ -33,7 +33,7 @@ public sealed class WalkingAreaService(
     /// <summary>The imported street network, or null when walking areas are circles.</summary>
     public WalkingNetwork? CurrentNetwork => (_engine as NetworkIsochroneEngine)?.Network;
 
-    public IsochroneResult Compute(IsochroneRequest request) => _engine.Compute(request, stations.Catalog);
+    public IsochroneResult Compute(IsochroneRequest request) => _engine.Compute(request, stations.PublicCatalog);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {

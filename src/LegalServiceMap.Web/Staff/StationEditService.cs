@@ -31,6 +31,13 @@ public sealed class StationForm
     public string? NoteZh { get; set; }
     public string? NoteEn { get; set; }
     public DateOnly? LastVerified { get; set; }
+    public StationStatus Status { get; set; }
+    public DateOnly? ClosedFrom { get; set; }
+    public DateOnly? ClosedUntil { get; set; }
+    public string? ClosureReasonZh { get; set; }
+    public string? ClosureReasonEn { get; set; }
+
+    public static string StatusSlug(StationStatus s) => s switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" };
 
     public StationForm Copy() => (StationForm)MemberwiseClone();
 
@@ -43,6 +50,8 @@ public sealed class StationForm
         ("latitude", Latitude?.ToString("0.#######", CultureInfo.InvariantCulture)), ("longitude", Longitude?.ToString("0.#######", CultureInfo.InvariantCulture)),
         ("locationTier", LocationTier.ToSlug()), ("noteZh", NoteZh), ("noteEn", NoteEn),
         ("lastVerified", LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("status", StatusSlug(Status)), ("closedFrom", ClosedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("closedUntil", ClosedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("closureReasonZh", ClosureReasonZh), ("closureReasonEn", ClosureReasonEn),
     ];
 
     /// <summary>Sets one audited field from its text form (as stored in the audit); false when the text cannot be read.</summary>
@@ -70,13 +79,26 @@ public sealed class StationForm
             case "locationTier": if (!LocationTiers.TryParse(v, out var tier)) return false; LocationTier = tier; break;
             case "noteZh": NoteZh = v; break;
             case "noteEn": NoteEn = v; break;
-            case "lastVerified":
-                if (v is null) LastVerified = null;
-                else if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) LastVerified = d;
-                else return false;
+            case "lastVerified": if (!TryDate(v, out var verified)) return false; LastVerified = verified; break;
+            case "closedFrom": if (!TryDate(v, out var from)) return false; ClosedFrom = from; break;
+            case "closedUntil": if (!TryDate(v, out var until)) return false; ClosedUntil = until; break;
+            case "closureReasonZh": ClosureReasonZh = v; break;
+            case "closureReasonEn": ClosureReasonEn = v; break;
+            case "status":
+                Status = v switch { "closed" => StationStatus.Closed, "temporarily-closed" => StationStatus.TemporarilyClosed, "active" or null => StationStatus.Active, _ => Status };
+                if (v is not (null or "closed" or "temporarily-closed" or "active")) return false;
                 break;
             default: return false;
         }
+        return true;
+    }
+
+    private static bool TryDate(string? v, out DateOnly? value)
+    {
+        value = null;
+        if (v is null) return true;
+        if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        value = d;
         return true;
     }
 
@@ -96,6 +118,7 @@ public sealed class StationForm
         "hours_note_zh" => "hoursNoteZh", "hours_note_en" => "hoursNoteEn", "services_zh" => "servicesZh", "services_en" => "servicesEn",
         "accessibility_zh" => "accessibilityZh", "accessibility_en" => "accessibilityEn", "location_tier" => "locationTier",
         "note_zh" => "noteZh", "note_en" => "noteEn", "last_verified" => "lastVerified",
+        "closed_from" => "closedFrom", "closed_until" => "closedUntil", "closure_reason_zh" => "closureReasonZh", "closure_reason_en" => "closureReasonEn",
         _ => column,
     };
 
@@ -106,6 +129,7 @@ public sealed class StationForm
         ServicesZh = string.Join("\n", s.ServicesZh), ServicesEn = string.Join("\n", s.ServicesEn),
         AccessibilityZh = s.AccessibilityZh, AccessibilityEn = s.AccessibilityEn, Latitude = s.Latitude, Longitude = s.Longitude,
         LocationTier = s.LocationTier, NoteZh = s.NoteZh, NoteEn = s.NoteEn, LastVerified = s.LastVerified,
+        Status = s.Status, ClosedFrom = s.ClosedFrom, ClosedUntil = s.ClosedUntil, ClosureReasonZh = s.ClosureReasonZh, ClosureReasonEn = s.ClosureReasonEn,
     };
 }
 
@@ -147,6 +171,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         if ((f.Latitude is null) != (f.Longitude is null)) errors["latitude"] = "Edit_ErrorLocationBoth";
         else if (f.Latitude is { } lat && f.Longitude is { } lng && !new Core.Geo.GeoPoint(lat, lng).IsValid) errors["latitude"] = "Edit_ErrorLocation";
         if (f.Latitude is not null && f.Street is null) errors["street"] = "Edit_ErrorStreetForLocation";
+        if (f.ClosedFrom is { } from && f.ClosedUntil is { } until && until < from) errors["closedUntil"] = "Edit_ErrorClosureDates";
         foreach (var (field, value) in f.Fields())
         {
             if (value is { Length: > 2000 }) errors.TryAdd(field, "Edit_ErrorTooLong");
@@ -231,6 +256,11 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         s.NoteZh = Clean(f.NoteZh);
         s.NoteEn = Clean(f.NoteEn);
         s.LastVerified = f.LastVerified;
+        s.Status = f.Status;
+        s.ClosedFrom = f.ClosedFrom;
+        s.ClosedUntil = f.ClosedUntil;
+        s.ClosureReasonZh = Clean(f.ClosureReasonZh);
+        s.ClosureReasonEn = Clean(f.ClosureReasonEn);
     }
 
     private static List<string> Lines(string? text) =>

@@ -16,14 +16,20 @@ public sealed record StationFilter(IReadOnlySet<StationType>? Types = null, stri
 public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     private volatile StationCatalog _catalog = StationCatalog.Empty;
+    private volatile StationCatalog _public = StationCatalog.Empty;
 
+    /// <summary>Every station, for staff.</summary>
     public StationCatalog Catalog => _catalog;
+
+    /// <summary>What residents see: every station except those closed for good (their pages stay reachable).</summary>
+    public StationCatalog PublicCatalog => _public;
 
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stations = await db.Stations.AsNoTracking().ToListAsync(ct);
         _catalog = new StationCatalog(stations);
+        _public = new StationCatalog(stations.Where(s => s.Status != StationStatus.Closed));
     }
 
     public Station? Find(string id) => _catalog.Find(id);
@@ -36,9 +42,9 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory)
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             ids = await StationSearchIndex.SearchAsync(db, filter.Query, ct);
         }
-        return _catalog.Filter(filter.Types, filter.Box, ids);
+        return _public.Filter(filter.Types, filter.Box, ids);
     }
 
     public IReadOnlyList<StationDistance> Nearest(GeoPoint origin, int k, IReadOnlySet<StationType>? types) =>
-        _catalog.Nearest(origin, k, types);
+        _public.Nearest(origin, k, types);
 }

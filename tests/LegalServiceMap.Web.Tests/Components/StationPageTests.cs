@@ -61,6 +61,37 @@ public sealed class StationPageTests : BunitContext
     }
 
     [Fact]
+    public void StationPage_OnAPublicHoliday_SaysWhichAndWhenItOpens()
+    {
+        // Thursday 2026-10-01, National Day: the museum's Thursday hours do not apply.
+        this.AddAppServices(_db, "en", now: new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
+        Assert.Equal("Closed for National Day; opens 2026-10-08 09:00", cut.Find("[data-testid=open-now]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task StationPage_TemporarilyClosed_ShowsTheClosureDatesAndReason()
+    {
+        this.AddAppServices(_db);
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            var s = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Stations, x => x.Id == "culture-labour-secretariat");
+            s.Status = LegalServiceMap.Core.Stations.StationStatus.TemporarilyClosed;
+            s.ClosedFrom = new DateOnly(2026, 11, 30);
+            s.ClosedUntil = new DateOnly(2026, 12, 6);
+            s.ClosureReasonZh = "场馆修缮";
+            await db.SaveChangesAsync();
+        }
+        await _db.Queries.ReloadAsync();
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
+        var alert = cut.Find("[data-testid=closure]").TextContent;
+        Assert.Contains("暂停服务", alert);
+        Assert.Contains("2026-11-30 至 2026-12-06", alert);
+        Assert.Contains("场馆修缮", alert);
+        Assert.Equal("暂停服务，2026-12-07 起恢复", cut.Find("[data-testid=open-now]").TextContent.Trim());
+    }
+
+    [Fact]
     public void StationPage_TextIsEncoded()
     {
         this.AddAppServices(_db);

@@ -147,3 +147,39 @@ public sealed class StationRestoreTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class StationClosureTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+
+    [Fact]
+    public async Task ClosedForGood_LeavesTheMapAndNearest_ButItsPageStays()
+    {
+        var loaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
+        var form = loaded.Copy();
+        form.Status = LegalServiceMap.Core.Stations.StationStatus.Closed;
+        form.ClosureReasonZh = "已合并";
+        Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(form, loaded, "admin")).Outcome);
+
+        Assert.DoesNotContain(await _db.Queries.ListAsync(new LegalServiceMap.Web.Stations.StationFilter()), s => s.Id == "judicial-office-beizhan");
+        Assert.DoesNotContain(_db.Queries.Nearest(new LegalServiceMap.Core.Geo.GeoPoint(31.248121, 121.467748), 3, null), h => h.Station.Id == "judicial-office-beizhan");
+        Assert.NotNull(_db.Queries.Find("judicial-office-beizhan"));
+        Assert.Contains(await Service.HistoryAsync("judicial-office-beizhan"), h => h.Field == "status" && h.NewValue == "closed");
+    }
+
+    [Fact]
+    public async Task ClosureDates_InTheWrongOrder_AreRefused()
+    {
+        var loaded = (await Service.LoadAsync("notary-jingan"))!;
+        var form = loaded.Copy();
+        form.Status = LegalServiceMap.Core.Stations.StationStatus.TemporarilyClosed;
+        form.ClosedFrom = new DateOnly(2026, 12, 10);
+        form.ClosedUntil = new DateOnly(2026, 12, 1);
+        var result = await Service.SaveAsync(form, loaded, "editor");
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal("Edit_ErrorClosureDates", result.Errors["closedUntil"]);
+    }
+
+    public void Dispose() => _db.Dispose();
+}

@@ -35,6 +35,18 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.Property<string>("AddressZh")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReasonEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReasonZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hours")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -102,6 +114,11 @@ namespace LegalServiceMap.Web.Data.Migrations
 
                     b.PrimitiveCollection<string>("Sources")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Street")
