@@ -127,6 +127,7 @@ export function createMap(element, settings, dotnet) {
   let reference = null;
   let area = null;
   let areaRequest = null;
+  let pin = null;
   let pending = null;
   let disposed = false;
 
@@ -235,6 +236,21 @@ export function createMap(element, settings, dotnet) {
           { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
       });
     },
+    // A pin staff can drag to correct a station's position; its new position (WGS-84) is reported on drop.
+    setPin(lat, lng, draggable) {
+      if (lat === null || lng === null || lat === undefined || lng === undefined) {
+        pin?.remove();
+        pin = null;
+        return;
+      }
+      if (!pin) {
+        pin = L.marker(show(lat, lng), { draggable: !!draggable, keyboard: true, title: settings.texts.pin ?? '', autoPan: true }).addTo(map);
+        pin.on('dragend', () => call('PinMoved', ...read(pin.getLatLng())));
+      } else {
+        pin.setLatLng(show(lat, lng));
+      }
+      map.setView(show(lat, lng), Math.max(map.getZoom(), 16), { animate: false });
+    },
     flyTo(lat, lng, zoom) {
       map.setView(show(lat, lng), Math.min(zoom ?? 16, settings.maxZoom), { animate: false });
     },
@@ -248,6 +264,7 @@ export function createMap(element, settings, dotnet) {
       disposed = true;
       pending?.abort();
       areaRequest?.abort();
+      pin?.off();
       map.off();
       map.remove();
       markers.clear();

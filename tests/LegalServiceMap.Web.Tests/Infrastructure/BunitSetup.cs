@@ -46,6 +46,7 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.BoundaryService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CoverageService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.GeocoderService>();
+        ctx.Services.AddScoped<LegalServiceMap.Web.Staff.StationEditService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 
         var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);
@@ -56,6 +57,7 @@ public static class BunitSetup
         map.SetupVoid("setReference", _ => true).SetVoidResult();
         map.SetupVoid("focusStation", _ => true).SetVoidResult();
         map.SetupVoid("flyTo", _ => true).SetVoidResult();
+        map.SetupVoid("setPin", _ => true).SetVoidResult();
         map.Setup<string?>("setArea", _ => true).SetResult("circle");
         map.Setup<GeoPosition?>("locate", _ => true).SetResult(new GeoPosition(31.2494, 121.4510));
         map.SetupVoid("dispose", _ => true).SetVoidResult();

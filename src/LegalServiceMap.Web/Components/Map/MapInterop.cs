@@ -20,7 +20,7 @@ public sealed record MapSettings(
 public sealed record GeoPosition(double Latitude, double Longitude);
 
 /// <summary>Localized texts the JS module puts in popups and marker titles.</summary>
-public sealed record MapTexts(string Details, string Approximate, string Unverified, string Call, string Reference);
+public sealed record MapTexts(string Details, string Approximate, string Unverified, string Call, string Reference, string? Pin = null);
 
 /// <summary>
 /// The one typed wrapper over wwwroot/js/map.js. It holds the map as a JS object reference (no globals, one
@@ -55,6 +55,9 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
 
     /// <summary>Asks the browser for the device position (WGS-84); null when refused or unavailable.</summary>
     public ValueTask<GeoPosition?> LocateAsync() => Map.InvokeAsync<GeoPosition?>("locate");
+
+    /// <summary>Shows (or, with nulls, removes) a pin; a draggable pin reports its new position through OnPinMoved.</summary>
+    public ValueTask SetPinAsync(double? latitude, double? longitude, bool draggable) => Map.InvokeVoidAsync("setPin", latitude, longitude, draggable);
 
     /// <summary>Centres the map on a point.</summary>
     public ValueTask FlyToAsync(double latitude, double longitude, int zoom) => Map.InvokeVoidAsync("flyTo", latitude, longitude, zoom);
