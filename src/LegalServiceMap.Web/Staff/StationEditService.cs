@@ -272,6 +272,33 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {StationSearchIndex.DocumentOf(s)});", ct);
     }
 
+    /// <summary>Creates a station from a form (id, type and both names at least); audited as "create".</summary>
+    public async Task<SaveResult> CreateAsync(StationForm form, string user, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>(Validate(form));
+        if (string.IsNullOrWhiteSpace(form.Id) || form.Id.Length > 100 || form.Id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            errors["id"] = "Edit_ErrorId";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!errors.ContainsKey("id") && await db.Stations.AnyAsync(s => s.Id == form.Id, ct)) errors["id"] = "Edit_ErrorIdTaken";
+        if (errors.Count > 0) return new SaveResult(SaveOutcome.Invalid, errors, [], 0);
+
+        var station = new Station { Id = form.Id.Trim(), NameZh = form.NameZh.Trim(), NameEn = form.NameEn.Trim(), Version = 1 };
+        Apply(form, station);
+        db.Stations.Add(station);
+        var set = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        db.StationChanges.AddRange(form.Fields().Where(f => Clean(f.Value) is not null).Select(f => new StationChange
+        {
+            StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "create", Field = f.Field, NewValue = Clean(f.Value),
+        }));
+        await db.SaveChangesAsync(ct);
+        await UpdateSearchRowAsync(db, station, ct);
+        await queries.ReloadAsync(ct);
+        return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
+    }
+
     /// <summary>
     /// Puts a station back as it was before the change set <paramref name="changeSet"/>: that change and every later one
     /// are undone field by field, newest first, and the result is saved as a new "restore" change (nothing is deleted

@@ -37,6 +37,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     [InlineData("/staff")]
     [InlineData("/staff/stations")]
     [InlineData("/staff/import")]
+    [InlineData("/staff/stations/new")]
     [InlineData("/staff/stations/notary-jingan")]
     [InlineData("/staff/users")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
@@ -63,6 +64,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
         Assert.Equal("/staff/stations", signIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations/notary-jingan")).StatusCode);
+        Assert.Contains("新建站点", await client.GetStringAsync("/staff/stations/new")); // the literal route wins over {Id}
         var admin = await client.GetAsync("/staff/users");
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.StartsWith("/staff/denied", admin.Headers.Location!.PathAndQuery);

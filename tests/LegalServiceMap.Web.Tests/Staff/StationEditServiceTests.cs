@@ -183,3 +183,34 @@ public sealed class StationClosureTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class StationCreateTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+
+    [Fact]
+    public async Task Create_AddsTheStation_AuditedAsCreate()
+    {
+        var form = new StationForm { Id = "workstation-test", Type = StationType.ServiceCentre, NameZh = "测试工作站", NameEn = "Test Workstation" };
+        Assert.Equal(SaveOutcome.Saved, (await Service.CreateAsync(form, "admin")).Outcome);
+        Assert.Equal("测试工作站", _db.Queries.Find("workstation-test")!.NameZh);
+        var history = await Service.HistoryAsync("workstation-test");
+        Assert.All(history, h => Assert.Equal("create", h.Action));
+        Assert.Contains(history, h => h.Field == "nameEn" && h.NewValue == "Test Workstation");
+    }
+
+    [Theory]
+    [InlineData("notary-jingan", "Edit_ErrorIdTaken")]
+    [InlineData("Bad Id!", "Edit_ErrorId")]
+    [InlineData("", "Edit_ErrorId")]
+    public async Task Create_BadOrTakenId_IsRefused(string id, string error)
+    {
+        var form = new StationForm { Id = id, Type = StationType.Notary, NameZh = "甲", NameEn = "A" };
+        var result = await Service.CreateAsync(form, "admin");
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal(error, result.Errors["id"]);
+    }
+
+    public void Dispose() => _db.Dispose();
+}
