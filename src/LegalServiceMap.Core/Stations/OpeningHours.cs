@@ -66,11 +66,15 @@ public static class OpeningHours
             DateTime? reopens = station.ClosedUntil is { } until ? until.AddDays(1).ToDateTime(TimeOnly.MinValue) : null;
             return new OpenStatus(OpenState.Closed, reopens, ClosedBecause.TemporarilyClosed);
         }
-        if (station.Hours.Count == 0) return new OpenStatus(OpenState.Unknown, null);
+        if (station.Hours.Count == 0 && station.Exceptions.Count == 0) return new OpenStatus(OpenState.Unknown, null);
 
         IReadOnlyList<OpeningPeriod> PeriodsOn(DateOnly date)
         {
             if (station.Status == StationStatus.TemporarilyClosed && station.IsClosedOn(date)) return [];
+            if (station.Exceptions.FirstOrDefault(e => e.Date == date) is { } special)
+            {
+                return special.Periods.Select(p => new OpeningPeriod(date.DayOfWeek, p.Opens, p.Closes)).OrderBy(p => p.Opens).ToList();
+            }
             if (calendar.HolidayOn(date) is not null) return [];
             var day = calendar.IsMakeUpWorkday(date) ? DayOfWeek.Monday : date.DayOfWeek;
             return station.Hours.Where(p => p.Day == day).OrderBy(p => p.Opens).ToList();
@@ -82,7 +86,7 @@ public static class OpeningHours
         {
             return new OpenStatus(OpenState.Open, local.Date + open.Closes.ToTimeSpan());
         }
-        var holiday = calendar.HolidayOn(today);
+        var holiday = station.Exceptions.Any(e => e.Date == today) ? null : calendar.HolidayOn(today);
         for (var offset = 0; offset <= 21; offset++)
         {
             var date = today.AddDays(offset);

@@ -24,6 +24,8 @@ public sealed class Station
     public string? Phone { get; set; }
 
     public List<OpeningPeriod> Hours { get; set; } = [];
+    /// <summary>Special hours or closures on given dates; they win over the weekly hours and the holiday calendar.</summary>
+    public List<DatedException> Exceptions { get; set; } = [];
     public string? HoursNoteZh { get; set; }
     public string? HoursNoteEn { get; set; }
 

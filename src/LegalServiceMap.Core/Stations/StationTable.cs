@@ -13,7 +13,7 @@ public static class StationTable
 {
     public static readonly string[] Columns =
     [
-        "id", "type", "name_zh", "name_en", "address_zh", "address_en", "street", "phone", "hours", "hours_note_zh", "hours_note_en",
+        "id", "type", "name_zh", "name_en", "address_zh", "address_en", "street", "phone", "hours", "exceptions", "hours_note_zh", "hours_note_en",
         "services_zh", "services_en", "languages", "accessibility_zh", "accessibility_en", "latitude", "longitude", "location_tier",
         "note_zh", "note_en", "last_verified", "sources", "status", "closed_from", "closed_until", "closure_reason_zh", "closure_reason_en",
     ];
@@ -22,7 +22,7 @@ public static class StationTable
     {
         ["id"] = s.Id, ["type"] = s.Type.ToSlug(), ["name_zh"] = s.NameZh, ["name_en"] = s.NameEn, ["address_zh"] = s.AddressZh,
         ["address_en"] = s.AddressEn, ["street"] = s.Street, ["phone"] = s.Phone,
-        ["hours"] = OpeningHoursText.Format(s.Hours).Replace("\n", " | "), ["hours_note_zh"] = s.HoursNoteZh, ["hours_note_en"] = s.HoursNoteEn,
+        ["hours"] = OpeningHoursText.Format(s.Hours).Replace("\n", " | "), ["exceptions"] = DatedExceptionsText.Format(s.Exceptions).Replace("\n", " | "), ["hours_note_zh"] = s.HoursNoteZh, ["hours_note_en"] = s.HoursNoteEn,
         ["services_zh"] = string.Join("; ", s.ServicesZh), ["services_en"] = string.Join("; ", s.ServicesEn), ["languages"] = string.Join("; ", s.Languages),
         ["accessibility_zh"] = s.AccessibilityZh, ["accessibility_en"] = s.AccessibilityEn,
         ["latitude"] = s.Latitude?.ToString("0.#######", CultureInfo.InvariantCulture), ["longitude"] = s.Longitude?.ToString("0.#######", CultureInfo.InvariantCulture),
@@ -63,6 +63,10 @@ public static class StationTable
         if (!OpeningHoursText.TryParse((Get("hours") ?? "").Replace(" | ", "\n").Replace("|", "\n"), out var hours, out _))
         {
             problems.Add(new RowProblem("Import_BadHours", "hours", Get("hours")));
+        }
+        if (!DatedExceptionsText.TryParse((Get("exceptions") ?? "").Replace(" | ", "\n").Replace("|", "\n"), out var exceptions, out _))
+        {
+            problems.Add(new RowProblem("Import_BadExceptions", "exceptions", Get("exceptions")));
         }
         double? lat = null, lng = null;
         var (latText, lngText) = (Get("latitude"), Get("longitude"));
@@ -114,7 +118,7 @@ public static class StationTable
         return new Station
         {
             Id = id!, Type = type, NameZh = Get("name_zh")!, NameEn = Get("name_en")!, AddressZh = Get("address_zh"), AddressEn = Get("address_en"),
-            Street = street, Phone = phone, Hours = hours, HoursNoteZh = Get("hours_note_zh"), HoursNoteEn = Get("hours_note_en"),
+            Street = street, Phone = phone, Hours = hours, Exceptions = exceptions, HoursNoteZh = Get("hours_note_zh"), HoursNoteEn = Get("hours_note_en"),
             ServicesZh = List(Get("services_zh")), ServicesEn = List(Get("services_en")), Languages = List(Get("languages")),
             AccessibilityZh = Get("accessibility_zh"), AccessibilityEn = Get("accessibility_en"), Latitude = lat, Longitude = lng, LocationTier = tier,
             NoteZh = Get("note_zh"), NoteEn = Get("note_en"), LastVerified = verified, Sources = List(Get("sources")),

@@ -42,6 +42,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         station.Property(s => s.Status).HasMaxLength(20)
             .HasConversion(v => v == StationStatus.Active ? "active" : v == StationStatus.Closed ? "closed" : "temporarily-closed",
                 v => v == "closed" ? StationStatus.Closed : v == "temporarily-closed" ? StationStatus.TemporarilyClosed : StationStatus.Active);
+        station.Property(s => s.Exceptions)
+            .HasConversion(
+                v => DatedExceptionsText.Format(v),
+                v => ParseExceptions(v),
+                new ValueComparer<List<DatedException>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e.GetHashCode())),
+                    v => v.ToList()));
         station.Ignore(s => s.IsVerified);
         station.Ignore(s => s.Location);
         station.Ignore(s => s.StreetTown);
@@ -69,6 +77,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         change.Property(c => c.Field).HasMaxLength(40);
         change.HasIndex(c => new { c.StationId, c.At });
     }
+
+    private static List<DatedException> ParseExceptions(string text) =>
+        DatedExceptionsText.TryParse(text, out var list, out _) ? list : [];
 
     private static StationType ParseType(string slug) =>
         StationTypes.TryParse(slug, out var t) ? t : throw new InvalidOperationException($"Unknown station type '{slug}' in database");

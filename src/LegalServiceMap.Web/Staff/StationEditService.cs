@@ -19,6 +19,7 @@ public sealed class StationForm
     public string? Street { get; set; }
     public string? Phone { get; set; }
     public string? Hours { get; set; }
+    public string? Exceptions { get; set; }
     public string? HoursNoteZh { get; set; }
     public string? HoursNoteEn { get; set; }
     public string? ServicesZh { get; set; }
@@ -45,7 +46,7 @@ public sealed class StationForm
     public IReadOnlyList<(string Field, string? Value)> Fields() =>
     [
         ("type", Type.ToSlug()), ("nameZh", NameZh), ("nameEn", NameEn), ("addressZh", AddressZh), ("addressEn", AddressEn),
-        ("street", Street), ("phone", Phone), ("hours", Hours), ("hoursNoteZh", HoursNoteZh), ("hoursNoteEn", HoursNoteEn),
+        ("street", Street), ("phone", Phone), ("hours", Hours), ("exceptions", Exceptions), ("hoursNoteZh", HoursNoteZh), ("hoursNoteEn", HoursNoteEn),
         ("servicesZh", ServicesZh), ("servicesEn", ServicesEn), ("accessibilityZh", AccessibilityZh), ("accessibilityEn", AccessibilityEn),
         ("latitude", Latitude?.ToString("0.#######", CultureInfo.InvariantCulture)), ("longitude", Longitude?.ToString("0.#######", CultureInfo.InvariantCulture)),
         ("locationTier", LocationTier.ToSlug()), ("noteZh", NoteZh), ("noteEn", NoteEn),
@@ -68,6 +69,7 @@ public sealed class StationForm
             case "street": Street = v; break;
             case "phone": Phone = v; break;
             case "hours": Hours = v; break;
+            case "exceptions": Exceptions = v; break;
             case "hoursNoteZh": HoursNoteZh = v; break;
             case "hoursNoteEn": HoursNoteEn = v; break;
             case "servicesZh": ServicesZh = v; break;
@@ -125,7 +127,7 @@ public sealed class StationForm
     public static StationForm From(Station s) => new()
     {
         Id = s.Id, Version = s.Version, Type = s.Type, NameZh = s.NameZh, NameEn = s.NameEn, AddressZh = s.AddressZh, AddressEn = s.AddressEn,
-        Street = s.Street, Phone = s.Phone, Hours = OpeningHoursText.Format(s.Hours), HoursNoteZh = s.HoursNoteZh, HoursNoteEn = s.HoursNoteEn,
+        Street = s.Street, Phone = s.Phone, Hours = OpeningHoursText.Format(s.Hours), Exceptions = DatedExceptionsText.Format(s.Exceptions), HoursNoteZh = s.HoursNoteZh, HoursNoteEn = s.HoursNoteEn,
         ServicesZh = string.Join("\n", s.ServicesZh), ServicesEn = string.Join("\n", s.ServicesEn),
         AccessibilityZh = s.AccessibilityZh, AccessibilityEn = s.AccessibilityEn, Latitude = s.Latitude, Longitude = s.Longitude,
         LocationTier = s.LocationTier, NoteZh = s.NoteZh, NoteEn = s.NoteEn, LastVerified = s.LastVerified,
@@ -168,6 +170,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         if (f.Street is not null && StreetTown.Find(f.Street) is null) errors["street"] = "Edit_ErrorStreet";
         if (f.Phone is { Length: > 0 } phone && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9+\-() ]{3,30}$")) errors["phone"] = "Edit_ErrorPhone";
         if (!OpeningHoursText.TryParse(f.Hours, out _, out _)) errors["hours"] = "Edit_ErrorHours";
+        if (!DatedExceptionsText.TryParse(f.Exceptions, out _, out _)) errors["exceptions"] = "Edit_ErrorExceptions";
         if ((f.Latitude is null) != (f.Longitude is null)) errors["latitude"] = "Edit_ErrorLocationBoth";
         else if (f.Latitude is { } lat && f.Longitude is { } lng && !new Core.Geo.GeoPoint(lat, lng).IsValid) errors["latitude"] = "Edit_ErrorLocation";
         if (f.Latitude is not null && f.Street is null) errors["street"] = "Edit_ErrorStreetForLocation";
@@ -244,6 +247,8 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         s.Street = Clean(f.Street);
         s.Phone = Clean(f.Phone);
         s.Hours = hours;
+        DatedExceptionsText.TryParse(f.Exceptions, out var exceptions, out _);
+        s.Exceptions = exceptions;
         s.HoursNoteZh = Clean(f.HoursNoteZh);
         s.HoursNoteEn = Clean(f.HoursNoteEn);
         s.ServicesZh = Lines(f.ServicesZh);

@@ -199,6 +199,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 station.Version = version;
                 db.Entry(current).CurrentValues.SetValues(station);
                 current.Hours = station.Hours;
+                current.Exceptions = station.Exceptions;
                 current.ServicesZh = station.ServicesZh;
                 current.ServicesEn = station.ServicesEn;
                 current.Languages = station.Languages;
@@ -206,8 +207,8 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 db.StationChanges.AddRange(changes.Select(c => new StationChange
                 {
                     StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = StationForm.FieldOfColumn(c.Field),
-                    OldValue = c.Field == "hours" ? c.Old?.Replace(" | ", "\n") : c.Old,
-                    NewValue = c.Field == "hours" ? c.New?.Replace(" | ", "\n") : c.New,
+                    OldValue = c.Field is "hours" or "exceptions" ? c.Old?.Replace(" | ", "\n") : c.Old,
+                    NewValue = c.Field is "hours" or "exceptions" ? c.New?.Replace(" | ", "\n") : c.New,
                 }));
             }
         }

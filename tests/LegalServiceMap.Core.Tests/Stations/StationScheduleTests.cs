@@ -73,3 +73,35 @@ public class StationScheduleTests
         Assert.Throws<FormatException>(() => HolidayCalendar.Read(new MemoryStream("{}"u8.ToArray())));
     }
 }
+
+public class DatedExceptionsTests
+{
+    private static DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void TryParse_ReadsHoursAndClosures_AndReportsBadLines()
+    {
+        Assert.True(DatedExceptionsText.TryParse("2026-12-24 09:00-12:00\n2026/12/31 休息", out var list, out _));
+        Assert.Equal(2, list.Count);
+        Assert.False(list[0].Closed);
+        Assert.True(list[1].Closed);
+        Assert.Equal("2026-12-24 09:00-12:00\n2026-12-31 closed", DatedExceptionsText.Format(list));
+        Assert.False(DatedExceptionsText.TryParse("2026-12-24 sometimes\nsoon closed", out _, out var bad));
+        Assert.Equal([1, 2], bad);
+        Assert.False(DatedExceptionsText.TryParse("2026-12-24 closed\n2026-12-24 09:00-10:00", out _, out _)); // twice the same day
+    }
+
+    [Fact]
+    public void Exceptions_WinOverWeeklyHoursAndHolidays()
+    {
+        OpeningHoursText.TryParse("mon-fri 09:00-17:00", out var hours, out _);
+        DatedExceptionsText.TryParse("2026-10-02 09:00-12:00\n2026-12-01 closed", out var exceptions, out _);
+        var s = new Station { Id = "x", NameZh = "x", NameEn = "x", Hours = hours, Exceptions = exceptions };
+        var calendar = new HolidayCalendar([new Holiday("国庆节", "National Day", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 7))], []);
+
+        Assert.Equal(OpenState.Open, OpeningHours.StatusAt(s, At(10, 2, 10), calendar).State);   // open on a holiday by exception
+        Assert.Equal(OpenState.Closed, OpeningHours.StatusAt(s, At(10, 2, 13), calendar).State);
+        Assert.Equal(OpenState.Closed, OpeningHours.StatusAt(s, At(12, 1, 10), calendar).State);  // a Tuesday closed by exception
+        Assert.Equal(new DateTime(2026, 12, 2, 9, 0, 0), OpeningHours.StatusAt(s, At(12, 1, 10), calendar).NextChangeLocal);
+    }
+}

@@ -47,6 +47,10 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.Property<string>("ClosureReasonZh")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hours")
                         .IsRequired()
                         .HasColumnType("TEXT");
