@@ -14,6 +14,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();
     public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
     public DbSet<StationChange> StationChanges => Set<StationChange>();
+    public DbSet<Portal.Submission> Submissions => Set<Portal.Submission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +68,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         boundary.Property(b => b.Name).HasMaxLength(200);
         boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
+
+        var submission = modelBuilder.Entity<Portal.Submission>();
+        submission.HasIndex(s => s.Reference).IsUnique();
+        submission.HasIndex(s => new { s.Kind, s.IdempotencyKey }).IsUnique();
+        submission.HasIndex(s => new { s.Status, s.CreatedAt });
+        submission.Property(s => s.Reference).HasMaxLength(60);
+        submission.Property(s => s.Kind).HasMaxLength(20);
+        submission.Property(s => s.Status).HasMaxLength(20);
+        submission.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        submission.Property(s => s.Name).HasMaxLength(60);
+        submission.Property(s => s.Mobile).HasMaxLength(20);
+        submission.Property(s => s.Contact).HasMaxLength(120);
+        submission.Property(s => s.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        submission.Property(s => s.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        submission.Property(s => s.ClosedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
 
         var change = modelBuilder.Entity<StationChange>();
         change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -39,6 +39,11 @@ public static class ApplicationSetup
         services.AddScoped<Staff.StationEditService>();
         services.AddScoped<Staff.StationTransferService>();
 
+        // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
+        services.AddOptions<Portal.PortalOptions>().BindConfiguration("Portal");
+        services.AddScoped<Portal.SubmissionService>();
+        services.AddPortalRateLimiting();
+
         // Two languages; MudBlazor's own texts go through our resources too.
         // Resource names follow the SharedResource class (Resources/SharedResource.cs), so no ResourcesPath.
         services.AddLocalization();
@@ -89,6 +94,7 @@ public static class ApplicationSetup
         app.UsePersistedLanguageChoice();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -99,6 +105,7 @@ public static class ApplicationSetup
         app.MapGeocodingApi();
         app.MapStaffAuthentication();
         app.MapStaffApi();
+        app.MapPortalApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

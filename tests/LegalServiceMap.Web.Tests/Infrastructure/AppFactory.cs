@@ -10,6 +10,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "app.db");
 
+    /// <summary>Submissions allowed per IP address per window; high by default so tests are not rate-limited.</summary>
+    public int PermitsPerWindow { get; init; } = 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -17,6 +20,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Stations", $"Data Source={DatabasePath}");
         builder.UseSetting("Map:TileUrl", "");
+        builder.UseSetting("Portal:PermitsPerWindow", PermitsPerWindow.ToString());
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,35 @@
+namespace LegalServiceMap.Web.Portal;
+
+/// <summary>A resident's consultation, error report or legal-aid pre-application, kept until answered and then for the retention period.</summary>
+public sealed class Submission
+{
+    public long Id { get; set; }
+    public required string Reference { get; set; }
+    public required string Kind { get; set; }
+    public required string Status { get; set; }
+    /// <summary>The client's key for this one submission: a retried or doubled post with the same key makes no second record.</summary>
+    public required string IdempotencyKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Mainland mobile, digits only; shown masked (138****5678) except on the staff detail view.</summary>
+    public string? Mobile { get; set; }
+    public string? Contact { get; set; }
+    public string? StationId { get; set; }
+    public string? Topic { get; set; }
+    /// <summary>The whole form as JSON text (stored as text, always encoded on output).</summary>
+    public required string Payload { get; set; }
+    public string? Reply { get; set; }
+    public string? AssignedTo { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>Limits of the resident portal (section "Portal").</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Submissions allowed per client IP address within <see cref="WindowMinutes"/>.</summary>
+    public int PermitsPerWindow { get; set; } = 10;
+    public int WindowMinutes { get; set; } = 10;
+    /// <summary>Days a closed submission is kept before its personal data is purged.</summary>
+    public int RetentionDaysAfterClosing { get; set; } = 180;
+}
