@@ -20,6 +20,8 @@ public sealed class ConsultationForm
     public string? Mobile { get; set; }
     public string? PreferredReply { get; set; }
     public string? StationId { get; set; }
+    /// <summary>The resident agreed to the stated purpose and retention of their personal information.</summary>
+    public bool Consent { get; set; }
 }
 
 /// <summary>纠错: the fields of the district site's error-report form.</summary>
@@ -37,6 +39,7 @@ public sealed class ErrorReportForm
     public string? Name { get; set; }
     public string? Contact { get; set; }
     public string? StationId { get; set; }
+    public bool Consent { get; set; }
 }
 
 /// <summary>Validation of resident forms: field → resource key of the message. Pure; thread-safe.</summary>
@@ -71,6 +74,7 @@ public static partial class SubmissionRules
         else if (NormalizeMobile(f.Mobile) is null) e["mobile"] = "Form_BadMobile";
         if (f.PreferredReply is null || !ConsultationForm.Replies.Contains(f.PreferredReply)) e["preferredReply"] = "Form_ChooseReply";
         if (f.StationId is { Length: > 100 }) e["stationId"] = "Form_TooLong";
+        if (!f.Consent) e["consent"] = "Form_Consent";
         return e;
     }
 
@@ -87,6 +91,7 @@ public static partial class SubmissionRules
         Name(f.Name, e);
         if (f.Contact is { Length: > 100 }) e["contact"] = "Form_TooLong";
         if (f.StationId is { Length: > 100 }) e["stationId"] = "Form_TooLong";
+        if (!f.Consent) e["consent"] = "Form_Consent";
         return e;
     }
 

@@ -17,6 +17,9 @@ public sealed record SubmissionView(string Reference, SubmissionKind Kind, Submi
 /// </summary>
 public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
+    // Stored as readable text (not \u-escaped); it is encoded whenever it is shown.
+    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string KindSlug(SubmissionKind k) => k switch
     {
         SubmissionKind.Consultation => "consultation",
@@ -36,11 +39,11 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
 
     public Task<SubmitResult> SubmitAsync(ConsultationForm f, string idempotencyKey, CancellationToken ct = default) =>
         SaveAsync(SubmissionKind.Consultation, idempotencyKey, f.Name!.Trim(), SubmissionRules.NormalizeMobile(f.Mobile), null, f.StationId, f.Topic,
-            JsonSerializer.Serialize(f), ct);
+            JsonSerializer.Serialize(f, PayloadJson), ct);
 
     public Task<SubmitResult> SubmitAsync(ErrorReportForm f, string idempotencyKey, CancellationToken ct = default) =>
         SaveAsync(SubmissionKind.ErrorReport, idempotencyKey, f.Name!.Trim(), SubmissionRules.NormalizeMobile(f.Contact), f.Contact?.Trim(), f.StationId, f.ErrorType,
-            JsonSerializer.Serialize(f), ct);
+            JsonSerializer.Serialize(f, PayloadJson), ct);
 
     private async Task<SubmitResult> SaveAsync(SubmissionKind kind, string key, string name, string? mobile, string? contact, string? stationId, string? topic,
         string payload, CancellationToken ct)

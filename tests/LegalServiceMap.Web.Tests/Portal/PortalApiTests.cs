@@ -15,7 +15,7 @@ public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactor
 
     private static object Consultation(string mobile = "13812345678", string question = "我想咨询劳动合同纠纷的调解流程。") => new
     {
-        topic = "labour", question, name = "张三", mobile, preferredReply = "phone", stationId = "judicial-office-beizhan",
+        topic = "labour", question, name = "张三", mobile, preferredReply = "phone", stationId = "judicial-office-beizhan", consent = true,
     };
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body, string? key)
@@ -60,13 +60,14 @@ public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactor
     [InlineData("name", "")]
     [InlineData("topic", "astrology")]
     [InlineData("preferredReply", "pigeon")]
+    [InlineData("consent", "false")]
     public async Task Consultation_BadField_Is400NamingTheField(string field, string value)
     {
-        var body = new Dictionary<string, string?>
+        var body = new Dictionary<string, object?>
         {
-            ["topic"] = "family", ["question"] = "离婚财产分割怎么办？", ["name"] = "李四", ["mobile"] = "13812345678", ["preferredReply"] = "sms",
+            ["topic"] = "family", ["question"] = "离婚财产分割怎么办？", ["name"] = "李四", ["mobile"] = "13812345678", ["preferredReply"] = "sms", ["consent"] = true,
         };
-        body[field] = value == "long" ? new string('字', 2001) : value;
+        body[field] = value == "long" ? new string('字', 2001) : value == "false" ? false : value;
         var response = await PostAsync("/api/submissions/consultation?lang=en", body, "key-" + Guid.NewGuid());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -85,7 +86,7 @@ public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactor
     [Fact]
     public async Task ErrorReport_NeedsTenCharactersOfWhatHappened_AndMayOmitContact()
     {
-        var report = new { errorType = "wrong-phone", pageUrl = "/stations/notary-jingan", contentTitle = "静安公证处", whatHappened = "打不通", name = "王五" };
+        var report = new { errorType = "wrong-phone", pageUrl = "/stations/notary-jingan", contentTitle = "静安公证处", whatHappened = "打不通", name = "王五", consent = true };
         var bad = await PostAsync("/api/submissions/error-report", report, "key-" + Guid.NewGuid());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var good = await PostAsync("/api/submissions/error-report", report with { whatHappened = "拨打页面上的电话号码提示空号，请核实。" }, "key-" + Guid.NewGuid());
@@ -116,7 +117,7 @@ public sealed class PortalRateLimitTests : IDisposable
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation?lang=en")
             {
-                Content = JsonContent.Create(new { topic = "other", question = "测试问题内容", name = "赵六", mobile = "13700001111", preferredReply = "none" }),
+                Content = JsonContent.Create(new { topic = "other", question = "测试问题内容", name = "赵六", mobile = "13700001111", preferredReply = "none", consent = true }),
             };
             request.Headers.Add("Idempotency-Key", "rate-" + i + "-" + Guid.NewGuid().ToString("N"));
             var response = await client.SendAsync(request);

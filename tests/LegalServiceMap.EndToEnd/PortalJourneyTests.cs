@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PortalJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task ReportAnErrorFromAStationPage_ThenReadItsStatus()
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/stations/notary-zhabei");
+        await page.GetByTestId("report-error").ClickAsync();
+        await page.WaitForURLAsync("**/report?station=notary-zhabei**");
+        await Assertions.Expect(page.GetByLabel("内容标题")).ToHaveValueAsync("闸北公证处");
+        await Assertions.Expect(page.GetByLabel("出错页面的地址")).ToHaveValueAsync("/stations/notary-zhabei");
+
+        await page.GetByLabel("电话错误").CheckAsync();
+        await page.GetByLabel("操作经过（至少 10 个字）").FillAsync("页面没有电话号码，能否补充公证处的联系电话？");
+        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("测试居民");
+        await page.GetByLabel("联系方式（选填）").FillAsync("13812345678");
+
+        // A half-filled form survives a reload (kept in this browser until it is sent).
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("测试居民");
+        await Assertions.Expect(page.GetByLabel("电话错误")).ToBeCheckedAsync();
+
+        await page.Locator(".consent input[type=checkbox]").CheckAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report-zh-390x844.png"), FullPage = true });
+        await page.GetByTestId("form-send").ClickAsync();
+        await page.WaitForURLAsync("**/submitted/JA-*");
+        var reference = (await page.GetByTestId("reference").TextContentAsync())!.Trim();
+        Assert.Matches(@"^JA-\d{4}-\d{6}-[A-Z2-9]{4}$", reference);
+
+        // The draft is gone once sent.
+        await page.GotoAsync("/report?station=notary-zhabei");
+        await Assertions.Expect(page.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("");
+
+        await page.GotoAsync("/status");
+        await page.GetByTestId("status-reference").FillAsync(reference);
+        await page.GetByTestId("status-last4").FillAsync("5678");
+        await page.GetByTestId("status-check").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status-value")).ToHaveTextAsync("已收到，等待处理");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalServiceMap.Web.Tests.Portal;
+
+public sealed partial class PortalFormTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static string Hidden(string html, string name) => Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    private static Dictionary<string, string> ValidReport(string html) => new()
+    {
+        ["_handler"] = "report",
+        ["__RequestVerificationToken"] = Hidden(html, "__RequestVerificationToken"),
+        ["Input.Key"] = Hidden(html, "Input.Key"),
+        ["Input.StationId"] = "notary-jingan",
+        ["Input.ErrorType"] = "wrong-phone",
+        ["Input.PageUrl"] = "/stations/notary-jingan",
+        ["Input.ContentTitle"] = "静安公证处",
+        ["Input.WhatHappened"] = "页面上的电话号码打不通，请核实。<script>alert(1)</script>",
+        ["Input.Name"] = "测试者",
+        ["Input.Consent"] = "true",
+    };
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Submissions.CountAsync();
+    }
+
+    [Fact]
+    public async Task ReportForm_FromAStationPage_IsPrefilledWithTheStationAndPage()
+    {
+        var html = await NewClient().GetStringAsync("/report?station=notary-jingan&page=%2Fstations%2Fnotary-jingan");
+        Assert.Contains("value=\"静安公证处\"", html);
+        Assert.Contains("value=\"/stations/notary-jingan\"", html);
+        Assert.Matches("^[0-9a-f]{32}$", Hidden(html, "Input.Key"));
+    }
+
+    [Fact]
+    public async Task ReportForm_Valid_IsSavedAndRedirectsToItsReference_AndADoubleTapMakesOneRecord()
+    {
+        var client = NewClient();
+        var html = await client.GetStringAsync("/report?station=notary-jingan");
+        var form = ValidReport(html);
+        var before = await CountAsync();
+
+        var first = await client.PostAsync("/report", new FormUrlEncodedContent(form));
+        var second = await client.PostAsync("/report", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Matches(@"^/submitted/JA-\d{4}-\d{6}-[A-Z2-9]{4}\?form=report$", first.Headers.Location!.PathAndQuery);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, await CountAsync());
+
+        var reference = first.Headers.Location!.PathAndQuery.Split('/')[2].Split('?')[0];
+        var status = await client.GetStringAsync($"/status?reference={reference}");
+        Assert.Contains("已收到，等待处理", status);
+    }
+
+    [Fact]
+    public async Task ReportForm_MissingFields_ShowsMessagesAndSavesNothing()
+    {
+        var client = NewClient();
+        var html = await client.GetStringAsync("/report");
+        var form = ValidReport(html);
+        form["Input.WhatHappened"] = "太短";
+        form["Input.Consent"] = "false";
+        var before = await CountAsync();
+        var response = await client.PostAsync("/report", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-error-for=\"whatHappened\"", page);
+        Assert.Contains("data-error-for=\"consent\"", page);
+        Assert.Contains("太短", page); // what was typed is kept
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Honeypot_Filled_IsThankedButNothingIsSaved()
+    {
+        var client = NewClient();
+        var form = ValidReport(await client.GetStringAsync("/report"));
+        form["Input.Website"] = "http://spam.example";
+        var before = await CountAsync();
+        var response = await client.PostAsync("/report", new FormUrlEncodedContent(form));
+        Assert.Equal("/submitted", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    {
+        var client = NewClient();
+        var form = ValidReport(await client.GetStringAsync("/report"));
+        form.Remove("__RequestVerificationToken");
+        var response = await NewClient().PostAsync("/report", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Status_NeedsTheLastFourDigitsWhenAMobileWasGiven_AndTextIsStoredAsText()
+    {
+        var client = NewClient();
+        var html = await client.GetStringAsync("/consult");
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = "consult", ["__RequestVerificationToken"] = Hidden(html, "__RequestVerificationToken"), ["Input.Key"] = Hidden(html, "Input.Key"),
+            ["Input.Topic"] = "housing", ["Input.Question"] = "<b>租房押金</b>不退怎么办？", ["Input.Name"] = "<i>张</i>", ["Input.Mobile"] = "139 1234 5678",
+            ["Input.PreferredReply"] = "sms", ["Input.Consent"] = "true",
+        };
+        var response = await client.PostAsync("/consult", new FormUrlEncodedContent(form));
+        var reference = response.Headers.Location!.PathAndQuery.Split('/')[2].Split('?')[0];
+        Assert.Contains("data-testid=\"status-none\"", await client.GetStringAsync($"/status?reference={reference}&last4=0000"));
+        Assert.Contains("data-testid=\"status-result\"", await client.GetStringAsync($"/status?reference={reference}&last4=5678"));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var saved = await db.Submissions.SingleAsync(s => s.Reference == reference);
+        Assert.Equal("13912345678", saved.Mobile);
+        Assert.Contains("<b>租房押金</b>", saved.Payload); // stored as text, encoded only on output
+    }
+}
