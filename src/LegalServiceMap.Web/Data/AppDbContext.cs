@@ -15,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
     public DbSet<StationChange> StationChanges => Set<StationChange>();
     public DbSet<Portal.Submission> Submissions => Set<Portal.Submission>();
+    public DbSet<Portal.SubmissionEvent> SubmissionEvents => Set<Portal.SubmissionEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,6 +84,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         submission.Property(s => s.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         submission.Property(s => s.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         submission.Property(s => s.ClosedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+
+        var submissionEvent = modelBuilder.Entity<Portal.SubmissionEvent>();
+        submissionEvent.HasIndex(e => e.SubmissionId);
+        submissionEvent.Property(e => e.User).HasMaxLength(256);
+        submissionEvent.Property(e => e.Action).HasMaxLength(20);
+        submissionEvent.Property(e => e.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
         var change = modelBuilder.Entity<StationChange>();
         change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

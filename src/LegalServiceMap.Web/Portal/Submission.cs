@@ -33,3 +33,15 @@ public sealed class PortalOptions
     /// <summary>Days a closed submission is kept before its personal data is purged.</summary>
     public int RetentionDaysAfterClosing { get; set; } = 180;
 }
+
+/// <summary>Something staff did with a submission (viewed in full, assigned, replied, closed, reopened), with who and when.</summary>
+public sealed class SubmissionEvent
+{
+    public long Id { get; set; }
+    public long SubmissionId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string User { get; set; }
+    /// <summary>view, assign, reply, close, reopen.</summary>
+    public required string Action { get; set; }
+    public string? Detail { get; set; }
+}

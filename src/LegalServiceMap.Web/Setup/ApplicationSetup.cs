@@ -42,6 +42,8 @@ public static class ApplicationSetup
         // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
         services.AddOptions<Portal.PortalOptions>().BindConfiguration("Portal");
         services.AddScoped<Portal.SubmissionService>();
+        services.AddScoped<Portal.SubmissionQueue>();
+        if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Portal.SubmissionPurgeJob>();
         services.AddPortalRateLimiting();
 
         // Two languages; MudBlazor's own texts go through our resources too.

@@ -38,6 +38,8 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     [InlineData("/staff/stations")]
     [InlineData("/staff/import")]
     [InlineData("/staff/stations/new")]
+    [InlineData("/staff/requests")]
+    [InlineData("/staff/requests/1")]
     [InlineData("/staff/stations/notary-jingan")]
     [InlineData("/staff/users")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
