@@ -57,6 +57,24 @@ public static class PortalApi
             Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, ct))).RequireRateLimiting(RateLimitPolicy);
         group.MapPost("/error-report", (ErrorReportForm form, HttpContext http, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
             Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, ct))).RequireRateLimiting(RateLimitPolicy);
+        group.MapPost("/legal-aid", async (LegalAidForm form, HttpContext http, SubmissionService service, IOptions<PortalOptions> options,
+            IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        {
+            var check = LegalAidCheck.Evaluate(form, options.Value.LegalAidMonthlyIncomeThresholdYuan);
+            var result = await Submit(http, L, LegalAidCheck.Validate(form), key => service.SubmitAsync(form, check, key, ct));
+            return result;
+        }).RequireRateLimiting(RateLimitPolicy);
+        group.MapPost("/legal-aid/check", (LegalAidForm form, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> L) =>
+        {
+            var check = LegalAidCheck.Evaluate(form, options.Value.LegalAidMonthlyIncomeThresholdYuan);
+            return Results.Json(new
+            {
+                outlook = check.Outlook.ToString(),
+                explanation = check.Reasons.Select(r => L[r].Value),
+                documents = check.Documents.Select(d => L[d].Value),
+                note = L["LegalAid_Decides"].Value,
+            });
+        });
         group.MapGet("/{reference}", async (string reference, string? last4, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
             await service.FindAsync(reference, last4, ct) is { } view
                 ? Results.Json(new

@@ -32,6 +32,12 @@ public sealed class PortalOptions
     public int WindowMinutes { get; set; } = 10;
     /// <summary>Days a closed submission is kept before its personal data is purged.</summary>
     public int RetentionDaysAfterClosing { get; set; } = 180;
+
+    /// <summary>
+    /// Shanghai's economic-hardship line for legal aid, yuan per person per month, as the bureau sets it. Not set by default:
+    /// the self-check then says staff will assess the income instead of guessing.
+    /// </summary>
+    public decimal? LegalAidMonthlyIncomeThresholdYuan { get; set; }
 }
 
 /// <summary>Something staff did with a submission (viewed in full, assigned, replied, closed, reopened), with who and when.</summary>

@@ -45,6 +45,10 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
         SaveAsync(SubmissionKind.ErrorReport, idempotencyKey, f.Name!.Trim(), SubmissionRules.NormalizeMobile(f.Contact), f.Contact?.Trim(), f.StationId, f.ErrorType,
             JsonSerializer.Serialize(f, PayloadJson), ct);
 
+    public Task<SubmitResult> SubmitAsync(LegalAidForm f, LegalAidCheckResult check, string idempotencyKey, CancellationToken ct = default) =>
+        SaveAsync(SubmissionKind.LegalAid, idempotencyKey, f.Name!.Trim(), SubmissionRules.NormalizeMobile(f.Mobile), null, null, f.CaseType,
+            JsonSerializer.Serialize(new { form = f, outlook = check.Outlook.ToString() }, PayloadJson), ct);
+
     private async Task<SubmitResult> SaveAsync(SubmissionKind kind, string key, string name, string? mobile, string? contact, string? stationId, string? topic,
         string payload, CancellationToken ct)
     {

@@ -125,3 +125,57 @@ public sealed partial class PortalFormTests(AppFactory factory) : IClassFixture<
         Assert.Contains("<b>租房押金</b>", saved.Payload); // stored as text, encoded only on output
     }
 }
+
+public sealed partial class LegalAidFormTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static string Hidden(string html, string name) => Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    private static List<KeyValuePair<string, string>> Form(string html, string action, params (string, string)[] fields) =>
+    [
+        new("_handler", "legal-aid"), new("__RequestVerificationToken", Hidden(html, "__RequestVerificationToken")), new("Input.Key", Hidden(html, "Input.Key")),
+        new("Input.Action", action), .. fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)),
+    ];
+
+    [Fact]
+    public async Task Check_ExplainsWithoutDeciding_AndListsTheDocuments()
+    {
+        var client = NewClient();
+        var html = await client.GetStringAsync("/legal-aid?lang=en");
+        var response = await client.PostAsync("/legal-aid", new FormUrlEncodedContent(Form(html, "check",
+            ("Input.CaseType", "labour"), ("Input.MonthlyIncomePerPerson", "1500"), ("Input.Exempt", "domestic-violence"))));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"legal-aid-result\"", page);
+        Assert.Contains("free of the income test", page);
+        Assert.Contains("Only the legal aid centre decides", page);
+        Assert.Contains("identity card", page);
+    }
+
+    [Fact]
+    public async Task Send_SavesAPreApplicationWithAReference()
+    {
+        var client = NewClient();
+        var html = await client.GetStringAsync("/legal-aid");
+        var response = await client.PostAsync("/legal-aid", new FormUrlEncodedContent(Form(html, "submit",
+            ("Input.CaseType", "maintenance"), ("Input.MonthlyIncomePerPerson", "800"), ("Input.Name", "王五"), ("Input.Mobile", "13600001234"),
+            ("Input.Consent", "true"))));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(@"^/submitted/JA-\d{4}-\d{6}-[A-Z2-9]{4}\?form=legal-aid$", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Api_LegalAid_ValidatesAndSaves()
+    {
+        var client = factory.CreateClient();
+        var bad = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/legal-aid") { Content = System.Net.Http.Json.JsonContent.Create(new { caseType = "astrology", consent = true }) };
+        bad.Headers.Add("Idempotency-Key", "legal-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(bad)).StatusCode);
+        var good = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/legal-aid")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { caseType = "labour", monthlyIncomePerPerson = 1000, name = "赵六", mobile = "13700009999", consent = true }),
+        };
+        good.Headers.Add("Idempotency-Key", "legal-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(good)).StatusCode);
+    }
+}

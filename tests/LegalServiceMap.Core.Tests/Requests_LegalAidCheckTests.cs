@@ -1,0 +1,54 @@
+using LegalServiceMap.Core.Requests;
+
+namespace LegalServiceMap.Core.Tests;
+
+public class LegalAidCheckTests
+{
+    private static LegalAidForm Form(string caseType = "labour", decimal? income = 2000, params string[] exempt) =>
+        new() { CaseType = caseType, MonthlyIncomePerPerson = income, Exempt = [.. exempt], Name = "张三", Mobile = "13812345678", Consent = true };
+
+    [Fact]
+    public void BelowTheLine_IsLikelyEligible_AndAsksForIncomeProof()
+    {
+        var r = LegalAidCheck.Evaluate(Form(income: 2000), monthlyThresholdYuan: 2500);
+        Assert.Equal(LegalAidOutlook.LikelyEligible, r.Outlook);
+        Assert.Contains("LegalAidDoc_Income", r.Documents);
+    }
+
+    [Fact]
+    public void AboveTheLine_IsLikelyNotEligible_UnlessExempt()
+    {
+        Assert.Equal(LegalAidOutlook.LikelyNotEligible, LegalAidCheck.Evaluate(Form(income: 9000), 2500).Outlook);
+        var exempt = LegalAidCheck.Evaluate(Form(income: 9000, exempt: "domestic-violence"), 2500);
+        Assert.Equal(LegalAidOutlook.LikelyEligible, exempt.Outlook);
+        Assert.Contains("LegalAidReason_Exempt", exempt.Reasons);
+    }
+
+    [Fact]
+    public void NoConfiguredThreshold_NeedsReviewRatherThanGuessing() =>
+        Assert.Equal(LegalAidOutlook.NeedsReview, LegalAidCheck.Evaluate(Form(income: 100), monthlyThresholdYuan: null).Outlook);
+
+    [Fact]
+    public void OtherMatters_NeedReview() =>
+        Assert.Equal(LegalAidOutlook.NeedsReview, LegalAidCheck.Evaluate(Form(caseType: "other", income: 100), 2500).Outlook);
+
+    [Theory]
+    [InlineData("caseType")]
+    [InlineData("monthlyIncomePerPerson")]
+    [InlineData("exempt")]
+    [InlineData("mobile")]
+    [InlineData("consent")]
+    public void Validate_NamesTheBadField(string field)
+    {
+        var f = Form();
+        switch (field)
+        {
+            case "caseType": f.CaseType = "tax-evasion"; break;
+            case "monthlyIncomePerPerson": f.MonthlyIncomePerPerson = -5; break;
+            case "exempt": f.Exempt = ["vip"]; break;
+            case "mobile": f.Mobile = "021-1234"; break;
+            default: f.Consent = false; break;
+        }
+        Assert.Equal([field], LegalAidCheck.Validate(f).Keys);
+    }
+}
