@@ -52,10 +52,39 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void EveryMessageKeyReturnedByValidation_ExistsInBothLanguages()
+    {
+        // Validation in Core and Web returns resource keys as string literals (not through L[...]): check them all.
+        var en = Keys("SharedResource.resx");
+        var zh = Keys("SharedResource.zh-CN.resx");
+        var core = Path.Combine(WebProject, "..", "LegalServiceMap.Core");
+        var keys = new[] { WebProject, core }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => MessageKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        Assert.True(keys.Count > 30, $"only {keys.Count} keys found");
+        Assert.Empty(keys.Where(k => !en.ContainsKey(k) || !zh.ContainsKey(k)));
+    }
+
+    [Fact]
     public void EveryComposedKey_Exists()
     {
         var keys = Keys("SharedResource.resx");
         var composed = StationTypes.All.Select(t => "Type_" + t.ToSlug())
+            .Concat(LegalServiceMap.Core.Requests.ConsultationForm.Topics.Select(t => "Topic_" + t))
+            .Concat(LegalServiceMap.Core.Requests.ConsultationForm.Replies.Select(t => "Reply_" + t))
+            .Concat(LegalServiceMap.Core.Requests.ErrorReportForm.ErrorTypes.Select(t => "ErrorType_" + t))
+            .Concat(LegalServiceMap.Core.Requests.LegalAidForm.CaseTypes.Select(t => "CaseType_" + t))
+            .Concat(LegalServiceMap.Core.Requests.LegalAidForm.ExemptGroups.Select(t => "Exempt_" + t))
+            .Concat(Enum.GetNames<LegalServiceMap.Core.Requests.LegalAidOutlook>().Select(t => "LegalAidOutlook_" + t))
+            .Concat(new[] { "received", "in-progress", "answered", "closed" }.Select(t => "SubmissionStatus_" + t))
+            .Concat(new[] { "consultation", "error-report", "legal-aid" }.Select(t => "SubmissionKind_" + t))
+            .Concat(new[] { "view", "assign", "reply", "close", "reopen" }.Select(t => "QueueAction_" + t))
+            .Concat(Enum.GetNames<LegalServiceMap.Web.Staff.ImportRowStatus>().Select(t => "Import_Status_" + t))
+            .Concat(new LegalServiceMap.Web.Staff.StationForm().Fields().Select(f => "Field_" + f.Field))
+            .Concat(new[] { "update", "import", "restore", "create" }.Select(a => "Action_" + a))
             .Concat(Enum.GetValues<LocationTier>().Select(t => "Tier_" + t.ToSlug()))
             .Concat(Enum.GetValues<DayOfWeek>().Select(d => "Day_" + d.ToString()[..3]));
         Assert.All(composed, k => Assert.True(keys.ContainsKey(k), k));
@@ -73,6 +102,9 @@ public partial class ResourceTests
 
     [GeneratedRegex("""L\["([A-Za-z0-9_\-]+)"[\],]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("\"((?:Form|Import|Edit|LegalAidReason|LegalAidDoc|Api)_[A-Za-z]+)\"")]
+    private static partial Regex MessageKey();
 
     [GeneratedRegex("[\u4e00-\u9fff]")]
     private static partial Regex Cjk();
