@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+/// <summary>axe-core (from npm) run inside Chromium on the main resident pages, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static string AxeScript
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var path = Path.Combine(dir.FullName, "node_modules", "axe-core", "axe.min.js");
+                if (File.Exists(path)) return path;
+            }
+            throw new FileNotFoundException("node_modules/axe-core/axe.min.js (run npm ci)");
+        }
+    }
+
+    [Theory]
+    [InlineData("/?lang=zh")]
+    [InlineData("/?lang=en")]
+    [InlineData("/stations/culture-labour-secretariat?lang=zh")]
+    [InlineData("/stations/culture-labour-secretariat?lang=en")]
+    [InlineData("/report?station=notary-jingan&lang=zh")]
+    [InlineData("/consult?lang=en")]
+    [InlineData("/legal-aid?lang=zh")]
+    [InlineData("/status?reference=JA-2026-000001-AAAA&lang=en")]
+    public async Task Page_HasNoSeriousOrCriticalViolations(string url)
+    {
+        var (page, _) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); return r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })); }");
+        var serious = json.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, url + "\n" + string.Join("\n", serious));
+    }
+}
