@@ -107,6 +107,20 @@ public sealed class StationPageTests : BunitContext
     }
 
     [Fact]
+    public void StationPage_HasAQrCodeAndDirectionsInGcj02ForAmap()
+    {
+        this.AddAppServices(_db);
+        var cut = Render<StationPage>(p => p.Add(s => s.Id, "judicial-office-beizhan"));
+        Assert.Contains("<svg", cut.Find("[data-testid=station-qr]").InnerHtml);
+        var amap = cut.Find("[data-testid=directions-amap]").GetAttribute("href")!;
+        var gcj = LegalServiceMap.Core.Geo.ChinaCoordinates.WgsToGcj(new LegalServiceMap.Core.Geo.GeoPoint(31.248121, 121.467748));
+        Assert.Contains(FormattableString.Invariant($"position={gcj.Longitude:0.######},{gcj.Latitude:0.######}"), amap);
+        Assert.Contains("coordinate=gaode", amap);
+        Assert.Contains("mlat=31.248121", cut.Find("[data-testid=directions-osm]").GetAttribute("href"));
+        Assert.Contains("外部链接", cut.Find("[data-testid=directions]").TextContent);
+    }
+
+    [Fact]
     public void StationPage_TextIsEncoded()
     {
         this.AddAppServices(_db);
