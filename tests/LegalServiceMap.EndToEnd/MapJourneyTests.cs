@@ -146,6 +146,26 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
     }
 
     [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task ElderAndEmbedModes_AtPhoneSize(string lang)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"/?lang={lang}");
+        await page.GetByTestId("elder-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
+        await WaitForMapAsync(page);
+        var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.station-name')).fontSize)");
+        Assert.True(size >= 18 * 1.1, $"station names at {size}px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"elder-{lang}-390x844.png") });
+
+        await page.GotoAsync($"/stations/culture-labour-secretariat?embed=1&lang={lang}");
+        await Assertions.Expect(page.Locator(".app-header")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"embed-elder-{lang}-390x844.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
     [InlineData(390, 844, "zh")]
     [InlineData(390, 844, "en")]
     [InlineData(1366, 768, "zh")]

@@ -17,6 +17,7 @@ public static class ApplicationSetup
         // Options, validated at start.
         services.AddOptions<MapOptions>().BindConfiguration("Map").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        services.AddOptions<EmbedOptions>().BindConfiguration("Embed");
 
         // Data: SQLite file under the content root unless configured otherwise; a factory because circuits live long.
         var connection = builder.Configuration.GetConnectionString("Stations") ?? "Data Source=App_Data/legalservicemap.db";
@@ -92,6 +93,7 @@ public static class ApplicationSetup
             await next();
         });
 
+        app.UseDisplayModes();
         app.UseRequestLocalization(Localization.CreateOptions());
         app.UsePersistedLanguageChoice();
         app.UseAuthentication();
@@ -108,7 +110,11 @@ public static class ApplicationSetup
         app.MapStaffAuthentication();
         app.MapStaffApi();
         app.MapPortalApi();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapDisplayModes();
+        // Blazor sends the CSP frame-ancestors header on pages: this site and the host app's configured origins.
+        var embed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmbedOptions>>().Value;
+        app.MapRazorComponents<Components.App>()
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = DisplayModes.FrameAncestors(embed));
         return app;
     }
 
