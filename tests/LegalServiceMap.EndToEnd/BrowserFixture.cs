@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseStaticWebAssets();
             b.UseSetting("ConnectionStrings:Stations", $"Data Source={Path.Combine(_directory, "e2e.db")}");
             b.UseSetting("Map:TileUrl", "");
+            // The server forgets a dropped circuit after 2 s instead of 3 min, so a test can stand for a phone
+            // that slept longer than that (ConnectionJourneyTests).
+            b.UseSetting("Blazor:Circuit:DisconnectedCircuitRetentionPeriod", "00:00:02");
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -54,7 +54,12 @@ public static class ApplicationSetup
 
         // UI. Chinese text is written as UTF-8, not as numeric character references.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A phone that sleeps drops the connection; the server keeps the circuit for Blazor:Circuit's
+        // DisconnectedCircuitRetentionPeriod (default 3 min), after which the page reloads (URL state and form drafts
+        // survive; see ReconnectModal.razor.js). Both periods are configurable (tests shorten them).
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddCircuitOptions(o => builder.Configuration.GetSection("Blazor:Circuit").Bind(o))
+            .AddHubOptions(o => builder.Configuration.GetSection("Blazor:Hub").Bind(o));
         services.AddMudServices();
 
         // API errors as RFC 9457 problem+json.

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+/// <summary>
+/// A phone that sleeps: the connection drops, the network is gone for longer than the server keeps the circuit,
+/// then it comes back. The page shows the calm, localized reconnect notice meanwhile and afterwards works again
+/// with its state restored. (Server log of this test: the circuit is evicted after 2 s, the reconnect is refused,
+/// and .NET 10 resumes the circuit from its persisted state; were that gone too, ReconnectModal.razor.js reloads,
+/// and the filters live in the URL.)
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConnectionJourneyTests(BrowserFixture fixture)
+{
+    // Lets the test drop the page's live connection the way a sleeping phone's network does.
+    private const string TrackSockets = """
+        (() => {
+          const Native = window.WebSocket;
+          window.__lsmSockets = [];
+          window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); window.__lsmSockets.push(this); }
+          };
+        })();
+        """;
+
+    [Fact]
+    public async Task AfterTheCircuitIsGone_ThePageRecoversWithItsFilters()
+    {
+        var (page, _) = await fixture.NewPageAsync(390, 844);
+        await page.AddInitScriptAsync(TrackSockets);
+        await page.GotoAsync("/?embed=1&type=judicial-office");
+        var map = page.Locator("[data-testid=map]").First;
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+
+        // Sleep: no network (the reconnect handshake fails) and the live socket closes.
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        await page.EvaluateAsync("() => window.__lsmSockets.forEach((s) => s.close())");
+
+        var notice = page.Locator("#components-reconnect-modal");
+        await Assertions.Expect(notice).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(notice).ToContainTextAsync("重新连接");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reconnect-zh-390.png") });
+
+        // Longer than the server keeps a dropped circuit (2 s in the test host).
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await page.UnrouteAsync("**/_blazor/negotiate**");
+
+        // Wake: the page comes back (resumed or cleanly reloaded), still filtered, and interactive again.
+        await Assertions.Expect(page.Locator("input[data-type=notary]")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(notice).Not.ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=judicial-office"));
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
+        await page.Locator("input[data-type=notary]").CheckAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=.*notary"), new() { Timeout = 20_000 });
+    }
+}
