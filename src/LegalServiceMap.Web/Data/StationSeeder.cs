@@ -52,13 +52,7 @@ public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<Station
             else if (current.SeedVersion is not null)
             {
                 seeded.Version = current.Version + 1;
-                db.Entry(current).CurrentValues.SetValues(seeded);
-                current.Hours = seeded.Hours;
-                current.Exceptions = seeded.Exceptions;
-                current.ServicesZh = seeded.ServicesZh;
-                current.ServicesEn = seeded.ServicesEn;
-                current.Languages = seeded.Languages;
-                current.Sources = seeded.Sources;
+                db.Overwrite(current, seeded);
                 changed++;
             }
         }

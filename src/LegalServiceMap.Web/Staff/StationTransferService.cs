@@ -197,13 +197,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 var version = current.Version + 1;
                 station.SeedVersion = null;
                 station.Version = version;
-                db.Entry(current).CurrentValues.SetValues(station);
-                current.Hours = station.Hours;
-                current.Exceptions = station.Exceptions;
-                current.ServicesZh = station.ServicesZh;
-                current.ServicesEn = station.ServicesEn;
-                current.Languages = station.Languages;
-                current.Sources = station.Sources;
+                db.Overwrite(current, station);
                 db.StationChanges.AddRange(changes.Select(c => new StationChange
                 {
                     StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = StationForm.FieldOfColumn(c.Field),
