@@ -205,17 +205,21 @@ export function createMap(element, settings, dotnet) {
         if (disposed || controller.signal.aborted) return null;
         const approximate = !!data.approximate;
         const gap = data.style === 'gap'; // uncovered parts of the district: red, hatched by its dashes
-        area = L.geoJSON(data.features.filter((f) => f.properties?.kind === 'area'), {
+        const route = data.style === 'route'; // a walking route: a thick line, dashed when estimated
+        area = L.geoJSON(data.features.filter((f) => f.properties?.kind === (route ? 'route' : 'area')), {
           interactive: false,
           coordsToLatLng: (c) => L.latLng(...show(c[1], c[0])),
-          style: {
-            color: gap ? '#b3261e' : approximate ? '#7a4a00' : '#0b3d91',
-            weight: gap ? 1 : 2,
-            dashArray: approximate ? '6 6' : null,
-            fillColor: gap ? '#e5484d' : approximate ? '#f2b84b' : '#3d7be0',
-            fillOpacity: gap ? 0.3 : 0.18,
-          },
+          style: route
+            ? { color: '#b3261e', weight: 5, opacity: 0.85, dashArray: approximate ? '10 8' : null }
+            : {
+              color: gap ? '#b3261e' : approximate ? '#7a4a00' : '#0b3d91',
+              weight: gap ? 1 : 2,
+              dashArray: approximate ? '6 6' : null,
+              fillColor: gap ? '#e5484d' : approximate ? '#f2b84b' : '#3d7be0',
+              fillOpacity: gap ? 0.3 : 0.18,
+            },
         }).addTo(map);
+        if (!area.getLayers().length) return data.method;
         area.bringToBack();
         element.dataset.area = data.method;
         element.dataset.areaUrl = url;

@@ -13,7 +13,8 @@ public sealed class SeedOptions
 /// <summary>
 /// Applies data/stations.json idempotently: when the file's version is newer than the applied one, records are
 /// inserted or updated by id; records a staff member has edited (SeedVersion null) are left alone.
-/// Records are never deleted by a seed.
+/// A record an earlier seed brought in and nobody edited since, which the new seed no longer contains (e.g. withdrawn
+/// because no source supports it), is removed; staff-owned records are never deleted by a seed.
 /// </summary>
 public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<StationSeeder> logger)
 {
@@ -55,6 +56,13 @@ public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<Station
                 db.Overwrite(current, seeded);
                 changed++;
             }
+        }
+        var seededIds = contents.Stations.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var withdrawn in existing.Values.Where(s => s.SeedVersion is not null && !seededIds.Contains(s.Id)))
+        {
+            db.Stations.Remove(withdrawn);
+            logger.LogInformation("Seed no longer contains {Id}: removed", withdrawn.Id);
+            changed++;
         }
         if (applied is null)
         {

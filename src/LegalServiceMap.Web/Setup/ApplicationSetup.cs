@@ -32,6 +32,7 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton<Spatial.CoverageService>();
         services.AddSingleton<Spatial.GeocoderService>();
+        services.AddSingleton<Spatial.CultureService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 
@@ -110,6 +111,7 @@ public static class ApplicationSetup
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();
+        app.MapCultureApi();
         app.MapCoordsApi();
         app.MapGeocodingApi();
         app.MapStaffAuthentication();

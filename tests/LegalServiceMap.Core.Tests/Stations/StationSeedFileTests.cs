@@ -35,13 +35,8 @@ public class StationSeedFileTests
     }
 
     [Theory]
-    [InlineData("中信泰富", "南京西路1168号")]
     [InlineData("恒隆广场", "南京西路1266号")]
     [InlineData("中共二大会址纪念馆", "老成都北路7弄30号")]
-    [InlineData("中共中央军委机关旧址纪念馆", "新闸路613弄12号")]
-    [InlineData("中央特科机关旧址纪念馆", "武定路930弄14号")]
-    [InlineData("刘长胜故居", "愚园路81号")]
-    [InlineData("毛泽东旧居", "茂名北路120弄")]
     [InlineData("中国劳动组合书记部旧址陈列馆", "成都北路893弄")]
     [InlineData("静安法治文化绿地", "威海路陕西北路口")]
     public void ShippedSeed_IncludesTheNamedBodiesAtTheirSourcedAddresses(string name, string address)

@@ -44,11 +44,11 @@ public sealed class StationsApiTests(AppFactory factory) : IClassFixture<AppFact
     }
 
     [Theory]
-    [InlineData("南京西路", "workstation-citic-square")]   // Chinese substring, 4 chars (trigram index)
+    [InlineData("南京西路", "workstation-plaza-66")]       // Chinese substring, 4 chars (trigram index)
     [InlineData("公证", "notary-zhabei")]                 // 2 chars: LIKE fallback
-    [InlineData("CITIC", "workstation-citic-square")]     // English, case-insensitive
+    [InlineData("plaza 66", "workstation-plaza-66")]      // English, case-insensitive
     [InlineData("jingan temple", "judicial-office-jingansi")] // apostrophe and space folded away
-    [InlineData("愚园路81号", "culture-liu-changsheng")]
+    [InlineData("成都北路893弄", "culture-labour-secretariat")]
     public async Task Stations_Query_MatchesNamesAndAddressesInEitherLanguage(string q, string expectedId)
     {
         var ids = Features(await GetJsonAsync($"/api/stations?q={Uri.EscapeDataString(q)}")).Select(f => Prop(f, "id")).ToList();

@@ -10,9 +10,14 @@ public sealed class StationSeederTests : IDisposable
     private readonly TestDatabase _db = new();
     private readonly string _tempDir = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
 
+    private static JsonObject ShippedSeed() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "stations.json")))!.AsObject();
+
+    private static int ShippedVersion => ShippedSeed()["version"]!.GetValue<int>();
+
     private string WriteSeed(Action<JsonObject> edit)
     {
-        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "stations.json")))!.AsObject();
+        var doc = ShippedSeed();
         edit(doc);
         Directory.CreateDirectory(_tempDir);
         var path = Path.Combine(_tempDir, "stations.json");
@@ -41,7 +46,7 @@ public sealed class StationSeederTests : IDisposable
         }
         var path = WriteSeed(doc =>
         {
-            doc["version"] = 2;
+            doc["version"] = ShippedVersion + 1;
             foreach (var s in doc["stations"]!.AsArray())
             {
                 if (s!["id"]!.GetValue<string>() is "notary-jingan" or "notary-zhabei")
@@ -59,7 +64,37 @@ public sealed class StationSeederTests : IDisposable
         {
             Assert.Equal("021-12345678", (await db.Stations.SingleAsync(s => s.Id == "notary-jingan")).Phone);
             Assert.Equal("021-00000000", (await db.Stations.SingleAsync(s => s.Id == "notary-zhabei")).Phone);
-            Assert.Equal("2", (await db.Settings.SingleAsync(s => s.Key == StationSeeder.AppliedVersionKey)).Value);
+            Assert.Equal((ShippedVersion + 1).ToString(), (await db.Settings.SingleAsync(s => s.Key == StationSeeder.AppliedVersionKey)).Value);
+        }
+    }
+
+    [Fact]
+    public async Task Apply_NewerVersionWithoutARecord_RemovesItUnlessStaffOwnIt()
+    {
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            (await db.Stations.SingleAsync(s => s.Id == "notary-zhabei")).PhoneSetByStaff("021-00000000");
+            await db.SaveChangesAsync();
+        }
+        var path = WriteSeed(doc =>
+        {
+            doc["version"] = ShippedVersion + 1;
+            var stations = doc["stations"]!.AsArray();
+            foreach (var s in stations.Where(s => s!["id"]!.GetValue<string>() is "notary-jingan" or "notary-zhabei").ToList())
+            {
+                stations.Remove(s);
+            }
+        });
+
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            await TestDatabase.Seeder(path).ApplyAsync(db);
+        }
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            Assert.False(await db.Stations.AnyAsync(s => s.Id == "notary-jingan")); // withdrawn from the seed
+            Assert.True(await db.Stations.AnyAsync(s => s.Id == "notary-zhabei"));  // staff edited it: theirs now
+            Assert.True(await db.Stations.AnyAsync(s => s.Id == "district-legal-aid-centre"));
         }
     }
 
@@ -68,7 +103,7 @@ public sealed class StationSeederTests : IDisposable
     {
         var path = WriteSeed(doc =>
         {
-            doc["version"] = 5;
+            doc["version"] = ShippedVersion + 5;
             doc["stations"]!.AsArray()[0]!["type"] = "spaceport";
             doc["stations"]!.AsArray()[1]!["phone"] = "999";
         });
@@ -76,7 +111,7 @@ public sealed class StationSeederTests : IDisposable
         var phoneBefore = (await db.Stations.AsNoTracking().SingleAsync(s => s.Id == "district-legal-aid-centre")).Phone;
         await Assert.ThrowsAsync<LegalServiceMap.Core.Stations.SeedFormatException>(() => TestDatabase.Seeder(path).ApplyAsync(db));
         Assert.Equal(phoneBefore, (await db.Stations.AsNoTracking().SingleAsync(s => s.Id == "district-legal-aid-centre")).Phone);
-        Assert.Equal("1", (await db.Settings.AsNoTracking().SingleAsync(s => s.Key == StationSeeder.AppliedVersionKey)).Value);
+        Assert.Equal(ShippedVersion.ToString(), (await db.Settings.AsNoTracking().SingleAsync(s => s.Key == StationSeeder.AppliedVersionKey)).Value);
     }
 
     public void Dispose()

@@ -46,6 +46,7 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.BoundaryService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CoverageService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.GeocoderService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CultureService>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Staff.StationEditService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 

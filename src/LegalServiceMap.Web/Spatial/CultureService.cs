@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Network;
+using LegalServiceMap.Core.Spatial.Routes;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Stations;
+
+namespace LegalServiceMap.Web.Spatial;
+
+/// <summary>A culture site with its description; <see cref="Order"/> is its place on the walk (1-based), if on it.</summary>
+public sealed record CultureSite(Station Station, CultureEntry Entry, int? Order);
+
+/// <summary>The rule-of-law culture map: its sites and the suggested walk through those that have a position.</summary>
+public sealed record CultureMap(IReadOnlyList<CultureSite> Sites, WalkingRoute Route, IReadOnlyList<CultureSite> NotPlaced);
+
+/// <summary>
+/// Builds the 法治文化地图 from data/culture.json and the current stations: the walk visits every located route site
+/// in the order that keeps it shortest, on the imported street network when there is one (straight line × detour
+/// otherwise, labelled approximate). Singleton, thread-safe.
+/// </summary>
+public sealed class CultureService(StationQueries stations, WalkingAreaService walking, ILogger<CultureService> logger)
+{
+    private readonly Lazy<CultureGuide> _guide = new(() => Load(logger));
+    private readonly ConditionalWeakTable<WalkingNetwork, NetworkSnapper> _snappers = new();
+
+    public CultureGuide Guide => _guide.Value;
+
+    public CultureMap Build(double speedKmh, GeoPoint? start = null)
+    {
+        var catalog = stations.PublicCatalog;
+        var sites = Guide.Entries
+            .Select(e => (Entry: e, Station: catalog.Find(e.StationId)))
+            .Where(x => x.Station is { Type: StationType.CultureSite })
+            .ToList();
+        var stops = sites.Where(x => x.Entry.OnRoute && x.Station!.Location is not null)
+            .Select(x => new RouteStop(x.Station!.Id, x.Station.Location!.Value, !x.Station.LocationTier.IsImprecise()))
+            .ToList();
+        var startStop = start is { } s ? new RouteStop("start", s, Precise: true) : null;
+        var route = WalkingRoutePlanner.Plan(stops, Legs(), speedKmh, startStop);
+        var order = route.Stops.Where(st => st != startStop).Select((st, i) => (st.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
+        var result = sites.Select(x => new CultureSite(x.Station!, x.Entry, order.TryGetValue(x.Station!.Id, out var o) ? o : null))
+            .OrderBy(x => x.Order ?? int.MaxValue)
+            .ToList();
+        return new CultureMap(result, route, result.Where(x => x.Entry.OnRoute && x.Station.Location is null).ToList());
+    }
+
+    private ILegDistances Legs()
+    {
+        var options = walking.Options;
+        if (walking.CurrentNetwork is not { } network)
+        {
+            return new StraightLineLegs(options.DetourFactor);
+        }
+        var snapper = _snappers.GetValue(network, n => new NetworkSnapper(n, minComponentNodes: 0));
+        return new NetworkLegs(network, snapper, options.MaxSnapMetres, options.DetourFactor);
+    }
+
+    private static CultureGuide Load(ILogger logger)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "culture.json");
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("No culture guide at {Path}: the culture map is empty", path);
+            return CultureGuide.Empty;
+        }
+        using var stream = File.OpenRead(path);
+        return CultureGuide.Read(stream);
+    }
+}
