@@ -29,6 +29,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/consult?lang=en")]
     [InlineData("/legal-aid?lang=zh")]
     [InlineData("/status?reference=JA-2026-000001-AAAA&lang=en")]
+    [InlineData("/culture?lang=zh")]
+    [InlineData("/culture?lang=en&elder=1")]
+    [InlineData("/?station=culture-labour-secretariat&embed=1&lang=en")]
     public async Task Page_HasNoSeriousOrCriticalViolations(string url)
     {
         var (page, _) = await fixture.NewPageAsync(390, 844);

@@ -164,7 +164,14 @@ export function createMap(element, settings, dotnet) {
       const title = props.approximate ? `${props.name} (${settings.texts.approximate})` : props.name;
       const marker = L.marker(show(lat, lng), { icon: markerIcon(L, props), title, alt: title, keyboard: true, riseOnHover: true });
       marker.bindPopup(() => popupContent(props, settings.texts));
-      marker.on('click', () => call('OnMarkerClicked', props.id));
+      marker.on('click', () => {
+        // On a phone the details open in the bottom sheet (sheet.js), not in a popup over the small map.
+        if (window.matchMedia('(max-width: 899.98px)').matches) {
+          marker.closePopup();
+          element.dispatchEvent(new CustomEvent('lsm:marker', { bubbles: true, detail: props.id }));
+        }
+        call('OnMarkerClicked', props.id);
+      });
       markers.set(props.id, marker);
       created.push(marker);
     }
@@ -261,6 +268,7 @@ export function createMap(element, settings, dotnet) {
     focusStation(id) {
       const marker = markers.get(id);
       if (!marker) return;
+      element.dispatchEvent(new CustomEvent('lsm:focus', { bubbles: true, detail: id })); // a phone's sheet drops to show the map
       if (layer.zoomToShowLayer) layer.zoomToShowLayer(marker, () => marker.openPopup());
       else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); marker.openPopup(); }
     },

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LegalServiceMap.EndToEnd;
+
+/// <summary>The phone layout: the list and details in a bottom sheet over the map, back navigation, the keyboard.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneJourneyTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
+
+    private static async Task WaitForMapAsync(IPage page)
+    {
+        var map = page.Locator("[data-testid=map]").First;
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new Regex("^[0-9]+$"), Slow);
+    }
+
+    private static Task<double> HeightAsync(ILocator locator) =>
+        locator.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+
+    [Theory]
+    [InlineData("zh", "临汾路街道司法所", "详情")]
+    [InlineData("en", "Judicial Office of Linfen Road Sub-district", "Details")]
+    public async Task Embedded_OnAPhone_TheSheetSlidesOverTheMap_AMarkerOpensDetails_AndBackWalksTheViews(string lang, string name, string details)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"/?type=judicial-office&embed=1&lang={lang}");
+        await WaitForMapAsync(page);
+        var sheet = page.GetByTestId("sheet");
+        var handle = page.GetByTestId("sheet-handle");
+
+        // Peek: a strip at the bottom with the search box; the map has the rest of the screen.
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
+        Assert.InRange(await HeightAsync(sheet), 120, 844 * 0.3);
+        Assert.True(await HeightAsync(page.Locator(".map-area")) > 500);
+        Assert.True(await HeightAsync(handle) >= 44);
+        await Assertions.Expect(page.Locator(".app-header")).ToBeHiddenAsync(); // embedded: no site header
+
+        // The handle steps peek → half → full → peek.
+        await handle.ClickAsync();
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "half");
+        await Assertions.Expect(handle).ToHaveAttributeAsync("aria-expanded", "true");
+        await handle.ClickAsync();
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "full");
+        await page.WaitForTimeoutAsync(300); // the height transition
+        Assert.True(await HeightAsync(sheet) > 844 * 0.8);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"sheet-full-{lang}-390x844.png") });
+        await handle.ClickAsync();
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
+
+        // "Show on map" lowers the sheet; tapping the marker then opens its details in the sheet, as a history entry.
+        await page.Locator("li[data-station-id=judicial-office-linfenlu] button[data-testid=focus]").ClickAsync();
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
+        var marker = page.Locator($".leaflet-marker-icon[title^=\"{name}\"]");
+        await Assertions.Expect(marker).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await marker.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
+        var card = page.GetByTestId("selected-station");
+        await Assertions.Expect(card).ToContainTextAsync(name);
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "half");
+        await Assertions.Expect(page.Locator(".leaflet-popup")).ToHaveCountAsync(0); // no popup over the small map
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"sheet-details-{lang}-390x844.png") });
+
+        // Details page, then Back to the map with the card, then Back again to the map without it, filters intact.
+        await card.GetByRole(AriaRole.Link, new() { Name = details }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/stations/judicial-office-linfenlu"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
+        await Assertions.Expect(page.GetByTestId("selected-station")).ToContainTextAsync(name, new() { Timeout = 20_000 });
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByTestId("selected-station")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        Assert.Contains("type=judicial-office", page.Url);
+        Assert.DoesNotContain("station=", page.Url);
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task HostAppStation_OpensItsDetails_AndTheCloseButtonReturnsToTheList()
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/?station=culture-labour-secretariat&embed=1&lang=en");
+        await WaitForMapAsync(page);
+        var card = page.GetByTestId("selected-station");
+        await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
+        await Assertions.Expect(card.Locator("a[href^='tel:']")).ToHaveAttributeAsync("href", "tel:02162157732");
+        await page.GetByTestId("selected-close").ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        Assert.DoesNotContain("station=", page.Url);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Keyboard_ReachesTheSheetAndTheList_AndOperatesTheHandle()
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/?lang=en");
+        await WaitForMapAsync(page);
+
+        // Start from the top of the page, as after loading it.
+        await page.EvaluateAsync("() => { const s = document.querySelector('.skip-link'); s.focus(); }");
+        Assert.Equal("peek", await page.GetByTestId("sheet").GetAttributeAsync("data-sheet"));
+        var reached = new List<string> { "A||||skip-link" };
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>(
+                "() => { const e = document.activeElement; return [e.tagName, e.dataset.testid ?? '', e.dataset.type ?? '', e.className ?? '', e.getAttribute('href') ?? ''].join('|'); }"));
+        }
+        Assert.Contains(reached, r => r.Contains("|elder-switch|"));
+        Assert.Contains(reached, r => r.Contains("|sheet-handle|"));
+        Assert.Contains(reached, r => r.StartsWith("INPUT|search|"));
+        Assert.Contains(reached, r => r.StartsWith("INPUT||notary|"));
+        Assert.Contains(reached, r => r.Contains("station-name") && r.Contains("stations/"));
+        Assert.Contains(reached, r => r.StartsWith("BUTTON|walk-from|"));
+        // Tabbing into the list raised the sheet so the focused item can be seen.
+        Assert.NotEqual("peek", await page.GetByTestId("sheet").GetAttributeAsync("data-sheet"));
+
+        // The handle works from the keyboard.
+        await page.GetByTestId("sheet-handle").FocusAsync();
+        var before = await page.GetByTestId("sheet").GetAttributeAsync("data-sheet");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("sheet")).Not.ToHaveAttributeAsync("data-sheet", before!);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Desktop_ShowsListAndMapSideBySide_WithoutTheHandle()
+    {
+        var (page, errors) = await fixture.NewPageAsync(1366, 768);
+        await page.GotoAsync("/?lang=zh");
+        await WaitForMapAsync(page);
+        var panel = await page.GetByTestId("sheet").BoundingBoxAsync();
+        var map = await page.Locator(".map-area").BoundingBoxAsync();
+        Assert.NotNull(panel);
+        Assert.NotNull(map);
+        Assert.True(panel!.X + panel.Width <= map!.X + 1, $"panel ends at {panel.X + panel.Width}, map starts at {map.X}");
+        Assert.True(map.Height > 500);
+        await Assertions.Expect(page.GetByTestId("sheet-handle")).ToBeHiddenAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData("zh", "法治路线行走", "4 个点位")]
+    [InlineData("en", "Rule-of-law walk", "4 stops")]
+    public async Task CultureMap_ElderModeOnAPhone_ShowsTheWalkAndDrawsIt(string lang, string heading, string summary)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"/culture?embed=1&elder=1&lang={lang}");
+        await Assertions.Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync(summary);
+        await Assertions.Expect(page.Locator("[data-testid=route-stops] > li")).ToHaveCountAsync(4);
+        // The route is drawn on the map (as an estimate, dashed: no street network in this app).
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.culture-site p')).fontSize)");
+        Assert.True(size >= 18, $"text at {size}px");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"culture-elder-{lang}-390x844.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task CultureMap_Desktop_Screenshot(string lang)
+    {
+        var (page, errors) = await fixture.NewPageAsync(1366, 768);
+        await page.GotoAsync($"/culture?lang={lang}");
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"culture-{lang}-1366x768.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,83 @@
+// The bottom sheet of the map page on phones: the station list and details slide over the map in three heights
+// (peek, half, full). Tap or press the handle to step through them, or drag it. Works before the interactive
+// connection is up (plain DOM, event delegation), and Blazor never rewrites the state attributes (they are constant
+// in its render tree). On wide screens the sheet is an ordinary side panel and the handle is hidden.
+const states = ['peek', 'half', 'full'];
+const phone = () => window.matchMedia('(max-width: 899.98px)').matches;
+
+function set(sheet, state) {
+  sheet.dataset.sheet = state;
+  sheet.style.height = '';
+  const handle = sheet.querySelector('[data-sheet-toggle]');
+  if (handle) handle.setAttribute('aria-expanded', state === 'peek' ? 'false' : 'true');
+  if (state === 'peek') sheet.scrollTop = 0;
+}
+
+function next(state) {
+  return states[(states.indexOf(state) + 1) % states.length];
+}
+
+let drag = null;
+let dragged = false;
+
+document.addEventListener('click', (e) => {
+  const handle = e.target.closest?.('[data-sheet-toggle]');
+  if (!handle) return;
+  const sheet = handle.closest('[data-sheet]');
+  if (!sheet) return;
+  if (dragged) { dragged = false; return; }
+  set(sheet, next(sheet.dataset.sheet));
+});
+
+document.addEventListener('pointerdown', (e) => {
+  const handle = e.target.closest?.('[data-sheet-toggle]');
+  if (!handle || !phone()) return;
+  const sheet = handle.closest('[data-sheet]');
+  drag = { sheet, y: e.clientY, height: sheet.getBoundingClientRect().height, max: sheet.parentElement.getBoundingClientRect().height };
+  dragged = false;
+});
+
+document.addEventListener('pointermove', (e) => {
+  if (!drag) return;
+  const dy = e.clientY - drag.y;
+  if (!dragged && Math.abs(dy) < 8) return;
+  dragged = true;
+  drag.sheet.classList.add('dragging');
+  drag.sheet.style.height = `${Math.max(48, Math.min(drag.max, drag.height - dy))}px`;
+});
+
+document.addEventListener('pointerup', () => {
+  if (!drag) return;
+  const { sheet, max } = drag;
+  drag = null;
+  sheet.classList.remove('dragging');
+  if (!dragged) return;
+  const height = sheet.getBoundingClientRect().height;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const heights = { peek: 10 * rem, half: 0.55 * max, full: max };
+  const nearest = states.reduce((a, b) => (Math.abs(heights[b] - height) < Math.abs(heights[a] - height) ? b : a));
+  set(sheet, nearest);
+});
+
+// Typing in the search box or tabbing into the list at peek height raises the sheet so the results can be seen.
+document.addEventListener('focusin', (e) => {
+  // Only controls a person moved to: the page's own focus on its heading after navigation does not count.
+  if (!e.target.matches?.('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')) return;
+  const sheet = e.target.closest('[data-sheet="peek"]');
+  if (sheet && phone() && !e.target.closest('[data-sheet-toggle]')) set(sheet, 'half');
+});
+
+// A tapped marker (see map.js) shows its details at the top of the sheet.
+document.addEventListener('lsm:marker', (e) => {
+  const page = e.target.closest?.('.map-page');
+  const sheet = page?.querySelector('[data-sheet]');
+  if (!sheet || !phone()) return;
+  if (sheet.dataset.sheet === 'peek') set(sheet, 'half');
+  sheet.scrollTop = 0;
+});
+
+// "Show on map" from the list: lower the sheet so the marker can be seen.
+document.addEventListener('lsm:focus', (e) => {
+  const sheet = e.target.closest?.('.map-page')?.querySelector('[data-sheet]');
+  if (sheet && phone()) set(sheet, 'peek');
+});
