@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, mobile preset: simulated slow 4G and 4x CPU slowdown) with Debian Chromium,
 # against the Release publish run from its folder. Prints performance and accessibility scores per page.
-# Usage: scripts/measure-lighthouse.sh [PATH ...] (default: the map page, embed mode in English, elder mode).
+# Usage: scripts/measure-lighthouse.sh [PATH ...] (default: the map page, embed mode in English, elder mode, the culture
+# map and a station page).
 # Not a test: scores depend on the machine; run it on a quiet one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-5296}"
 CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}"
-pages=("$@"); [ ${#pages[@]} -gt 0 ] || pages=("/" "/?embed=1&lang=en" "/elder?toggle=1")
+pages=("$@"); [ ${#pages[@]} -gt 0 ] || pages=("/" "/?embed=1&lang=en" "/elder?toggle=1" "/culture" "/stations/culture-labour-secretariat")
 work="$(mktemp -d)"
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 

@@ -66,14 +66,24 @@ public static class ApplicationSetup
         // API errors as RFC 9457 problem+json.
         services.AddProblemDetails();
 
-        // Compress API JSON only: HTML pages carry an antiforgery token next to reflected input (BREACH).
+        // Compress API JSON, and the HTML of the read-only public pages (ReadOnlyPages) only: pages with a form carry an
+        // antiforgery token next to reflected input, which compression would expose (BREACH).
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
-            o.MimeTypes = ["application/json", "application/geo+json", "application/problem+json"];
+            o.MimeTypes = ["application/json", "application/geo+json", "application/problem+json", "text/html"];
         });
         return builder;
     }
+
+    /// <summary>
+    /// Public pages that show data and hold no form, so no antiforgery token: their HTML may be compressed without
+    /// the BREACH risk (a test checks that none of them carries a token). Forms, status look-ups and staff pages are
+    /// never compressed.
+    /// </summary>
+    public static bool IsReadOnlyPage(PathString path) =>
+        path == "/" || path == "/culture" || path == "/coverage" ||
+        (path.StartsWithSegments("/stations", out var rest) && rest.HasValue && rest.Value!.IndexOf('/', 1) < 0);
 
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
@@ -87,6 +97,7 @@ public static class ApplicationSetup
             api.UseResponseCompression();
             api.UseStatusCodePages();
         });
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && IsReadOnlyPage(c.Request.Path), pages => pages.UseResponseCompression());
         // Friendly pages for GETs only: re-executing a refused POST (e.g. a stale antiforgery token) would turn it into a 404.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
             site => site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -31,7 +32,10 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
         var html = await _client.GetStringAsync("/");
         Assert.Contains("<html lang=\"zh-CN\"", html);
         Assert.Contains("静安法律服务地图", html);
-        Assert.Contains("南京西路街道司法所", html); // the list is readable before the circuit starts
+        // The list is readable before the circuit starts: the 20 places nearest the map centre, then "show all".
+        Assert.Equal(20, Regex.Matches(html, "<li class=\"station-item\"").Count);
+        Assert.Contains("北站街道司法所", html);
+        Assert.Contains("显示全部 43 个", html);
         Assert.Contains("/lib/leaflet/leaflet", html);
     }
 
@@ -94,5 +98,40 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
         var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+    }
+
+    [Theory]
+    [InlineData("/?q=%E5%8D%97%E4%BA%AC%E8%A5%BF%E8%B7%AF&type=notary")]
+    [InlineData("/culture?pace=elder")]
+    [InlineData("/stations/culture-labour-secretariat")]
+    [InlineData("/coverage")]
+    public async Task ReadOnlyPages_AreCompressed_AndCarryNoAntiforgeryToken(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Encoding", "gzip");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
+        await using var body = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var html = await new StreamReader(body).ReadToEndAsync();
+        Assert.Contains("</html>", html);
+        // Compressing a secret next to reflected input would leak it (BREACH): these pages must hold none.
+        Assert.DoesNotContain("__RequestVerificationToken", html);
+        Assert.DoesNotContain("RequestVerificationToken", html);
+    }
+
+    [Theory]
+    [InlineData("/consult")]
+    [InlineData("/report")]
+    [InlineData("/legal-aid")]
+    [InlineData("/staff/login")]
+    public async Task PagesWithForms_AreNeverCompressed(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Encoding", "br, gzip");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("RequestVerificationToken", await response.Content.ReadAsStringAsync());
     }
 }

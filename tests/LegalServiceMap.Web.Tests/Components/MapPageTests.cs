@@ -31,7 +31,13 @@ public sealed class MapPageTests : BunitContext
         var map = this.AddAppServices(_db);
         var cut = Render<MapPage>();
 
-        Assert.Equal(_db.Queries.Catalog.All.Count, cut.FindAll("li.station-item").Count);
+        // The nearest 20 first; the rest on request, and then every station.
+        var total = _db.Queries.Catalog.All.Count;
+        Assert.Equal(20, cut.FindAll("li.station-item").Count);
+        Assert.Equal($"显示全部 {total} 个", cut.Find("[data-testid=show-all]").TextContent);
+        cut.Find("[data-testid=show-all]").Click();
+        Assert.Equal(total, cut.FindAll("li.station-item").Count);
+        Assert.Empty(cut.FindAll("[data-testid=show-all]"));
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
         Assert.Equal("api/stations?lang=zh", map.Invocations["setData"][0].Arguments[0]);
         Assert.Single(JSInterop.Invocations["import"]);
@@ -113,6 +119,7 @@ public sealed class MapPageTests : BunitContext
     {
         this.AddAppServices(_db);
         var cut = Render<MapPage>();
+        cut.Find("[data-testid=show-all]").Click();
         var last = cut.FindAll("li.station-item")[^1];
         Assert.Contains("暂未标注位置", last.TextContent);
         Assert.Empty(last.QuerySelectorAll("button.show-on-map"));
@@ -124,6 +131,8 @@ public sealed class MapPageTests : BunitContext
         this.AddAppServices(_db, "en");
         var cut = Render<MapPage>();
         Assert.Equal("Legal services near you", cut.Find("h1").TextContent);
+        Assert.Equal($"Show all {_db.Queries.Catalog.All.Count} places", cut.Find("[data-testid=show-all]").TextContent);
+        cut.Find("[data-testid=show-all]").Click();
         Assert.Contains(cut.FindAll("a.station-name"), a => a.TextContent == "Judicial Office of Linfen Road Sub-district");
         Assert.Contains("Notary office", cut.Find("fieldset.type-filter").TextContent);
     }
@@ -240,6 +249,7 @@ public sealed class WalkPanelTests : BunitContext
     {
         var map = this.AddAppServices(_db);
         var cut = Render<MapPage>();
+        cut.Find("[data-testid=show-all]").Click();
         cut.Find("li.station-item[data-station-id=judicial-office-daninglu] button[data-testid=walk-from]").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-daninglu]")));
 
