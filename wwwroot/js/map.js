@@ -95,6 +95,7 @@ function popupContent(props, texts) {
 }
 
 export function createMap(element, settings, dotnet) {
+  if (!element?.isConnected) return null; // the page was left before the map could be made
   const L = window.L;
   // Data is WGS-84. With GCJ-02 tiles, everything drawn is shifted to GCJ-02 and clicks are shifted back.
   const gcj = settings.tileCoordinateSystem === 'gcj02';

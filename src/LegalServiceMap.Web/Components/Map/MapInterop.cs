@@ -40,7 +40,8 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
         where TCallbacks : class
     {
         _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
-        _map = await _module.InvokeAsync<IJSObjectReference>("createMap", element, settings, callbacks);
+        // Null when the element has already left the page (the person navigated away meanwhile).
+        _map = await _module.InvokeAsync<IJSObjectReference?>("createMap", element, settings, callbacks);
     }
 
     /// <summary>Replaces the markers with the features of a GeoJSON URL (Feature or FeatureCollection). Returns how many were drawn.</summary>
