@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using LegalServiceMap.Core.Geo;
-using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Spatial.Routes;
 
 namespace LegalServiceMap.Benchmarks;
@@ -21,22 +20,10 @@ public class RouteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var projection = LocalProjection.Shanghai;
-        var (x0, y0) = projection.Project(new GeoPoint(31.22, 121.42));
-        const int n = 150;
-        const double spacing = 80;
-        GeoPoint P(double i, double j) => projection.Unproject(x0 + i * spacing, y0 + j * spacing);
-        var b = new WalkingNetworkBuilder();
-        for (var j = 0; j < n; j++)
-        for (var i = 0; i < n; i++)
-        {
-            if (i + 1 < n) b.AddSegment(j * n + i, P(i, j), j * n + i + 1, P(i + 1, j));
-            if (j + 1 < n) b.AddSegment(j * n + i, P(i, j), (j + 1) * n + i, P(i, j + 1));
-        }
-        _legs = new NetworkLegs(b.Build());
+        _legs = new NetworkLegs(SyntheticGrid.Build());
         var random = new Random(3);
         _stops = Enumerable.Range(0, Stops)
-            .Select(k => new RouteStop($"s{k}", P(10 + random.NextDouble() * 130, 10 + random.NextDouble() * 130), true))
+            .Select(k => new RouteStop($"s{k}", SyntheticGrid.At(10 + random.NextDouble() * 130, 10 + random.NextDouble() * 130), true))
             .ToList();
     }
 

@@ -40,6 +40,30 @@ internal static class Shared
     }
 }
 
+/// <summary>A synthetic street grid of 150 × 150 nodes with 80 m blocks (city-block density), south-west corner in Jing'an.</summary>
+internal static class SyntheticGrid
+{
+    public const int Size = 150;
+    public const double Spacing = 80;
+    private static readonly (double X, double Y) Corner = LocalProjection.Shanghai.Project(new GeoPoint(31.22, 121.42));
+
+    /// <summary>The point (i, j) blocks east and north of the corner; fractions lie between nodes.</summary>
+    public static GeoPoint At(double i, double j) => LocalProjection.Shanghai.Unproject(Corner.X + i * Spacing, Corner.Y + j * Spacing);
+
+    public static WalkingNetwork Build()
+    {
+        const int n = Size;
+        var b = new WalkingNetworkBuilder();
+        for (var j = 0; j < n; j++)
+        for (var i = 0; i < n; i++)
+        {
+            if (i + 1 < n) b.AddSegment(j * n + i, At(i, j), j * n + i + 1, At(i + 1, j));
+            if (j + 1 < n) b.AddSegment(j * n + i, At(i, j), (j + 1) * n + i, At(i, j + 1));
+        }
+        return b.Build();
+    }
+}
+
 /// <summary>
 /// Walking areas: a 15-minute isochrone (snap + bounded Dijkstra + polygon) on a synthetic 150 × 150 street grid
 /// (22,500 nodes, 80 m blocks: city-block density) and on the real OSM sample; district coverage of one type.
@@ -59,19 +83,9 @@ public class SpatialBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var projection = LocalProjection.Shanghai;
-        var (x0, y0) = projection.Project(new GeoPoint(31.22, 121.42));
-        const int n = 150;
-        const double spacing = 80;
-        GeoPoint P(int i, int j) => projection.Unproject(x0 + i * spacing, y0 + j * spacing);
-        var b = new WalkingNetworkBuilder();
-        for (var j = 0; j < n; j++)
-        for (var i = 0; i < n; i++)
-        {
-            if (i + 1 < n) b.AddSegment(j * n + i, P(i, j), j * n + i + 1, P(i + 1, j));
-            if (j + 1 < n) b.AddSegment(j * n + i, P(i, j), (j + 1) * n + i, P(i, j + 1));
-        }
-        _grid = b.Build();
+        const int n = SyntheticGrid.Size;
+        GeoPoint P(int i, int j) => SyntheticGrid.At(i, j);
+        _grid = SyntheticGrid.Build();
         _gridEngine = new NetworkIsochroneEngine(_grid, _options);
         _gridCentre = P(n / 2, n / 2);
 

@@ -98,3 +98,18 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>Waits shared by the journeys.</summary>
+public static class MapWaits
+{
+    /// <summary>For what needs the circuit and the map module (generous: the shared CI machine can be slow).</summary>
+    public static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
+
+    /// <summary>Waits until the circuit is up and the map module has drawn the GeoJSON markers.</summary>
+    public static async Task WaitForMapAsync(IPage page)
+    {
+        var map = page.Locator("[data-testid=map]").First;
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
+    }
+}

@@ -1,20 +1,11 @@
 using Microsoft.Playwright;
+using static LegalServiceMap.EndToEnd.MapWaits;
 
 namespace LegalServiceMap.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
 public sealed class MapJourneyTests(BrowserFixture fixture)
 {
-    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
-
-    /// <summary>Waits until the circuit is up and the map module has drawn the GeoJSON markers.</summary>
-    private static async Task WaitForMapAsync(IPage page)
-    {
-        var map = page.Locator("[data-testid=map]").First;
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
-    }
-
     private static async Task<int> MarkerCountAsync(IPage page) =>
         int.Parse(await page.Locator("[data-testid=map]").First.GetAttributeAsync("data-marker-count") ?? "-1");
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static LegalServiceMap.EndToEnd.MapWaits;
 
 namespace LegalServiceMap.EndToEnd;
 
@@ -7,15 +8,6 @@ namespace LegalServiceMap.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneJourneyTests(BrowserFixture fixture)
 {
-    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
-
-    private static async Task WaitForMapAsync(IPage page)
-    {
-        var map = page.Locator("[data-testid=map]").First;
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new Regex("^[0-9]+$"), Slow);
-    }
-
     private static Task<double> HeightAsync(ILocator locator) =>
         locator.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
 

@@ -55,15 +55,6 @@ public sealed class CultureService(StationQueries stations, WalkingAreaService w
         return new NetworkLegs(network, snapper, options.MaxSnapMetres, options.DetourFactor);
     }
 
-    private static CultureGuide Load(ILogger logger)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "culture.json");
-        if (!File.Exists(path))
-        {
-            logger.LogWarning("No culture guide at {Path}: the culture map is empty", path);
-            return CultureGuide.Empty;
-        }
-        using var stream = File.OpenRead(path);
-        return CultureGuide.Read(stream);
-    }
+    private static CultureGuide Load(ILogger logger) =>
+        Setup.DataFiles.Read("culture.json", CultureGuide.Read, CultureGuide.Empty, logger, "the culture map is empty");
 }

@@ -53,17 +53,8 @@ public sealed class GeocoderService(
     /// <summary>The English (pinyin) form of a Chinese road name, when the pinyin table is present.</summary>
     public string? EnglishRoadName(string chinese) => _english.Value?.Translate(chinese);
 
-    private static Landmarks LoadLandmarks(ILogger logger)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "landmarks.json");
-        if (!File.Exists(path))
-        {
-            logger.LogWarning("No landmarks file at {Path}", path);
-            return Landmarks.Empty;
-        }
-        using var stream = File.OpenRead(path);
-        return Landmarks.Read(stream);
-    }
+    private static Landmarks LoadLandmarks(ILogger logger) =>
+        Setup.DataFiles.Read("landmarks.json", Landmarks.Read, Landmarks.Empty, logger, "named buildings are not geocoded");
 
     private static EnglishRoadNames? LoadPinyin(ILogger logger)
     {

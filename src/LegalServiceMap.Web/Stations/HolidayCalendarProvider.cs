@@ -7,14 +7,8 @@ public static class HolidayCalendarProvider
 {
     public static HolidayCalendar Load(ILogger logger)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "holidays.json");
-        if (!File.Exists(path))
-        {
-            logger.LogWarning("No holiday calendar at {Path}: public holidays are not taken into account", path);
-            return HolidayCalendar.Empty;
-        }
-        using var stream = File.OpenRead(path);
-        var calendar = HolidayCalendar.Read(stream);
+        var calendar = Setup.DataFiles.Read("holidays.json", HolidayCalendar.Read, HolidayCalendar.Empty, logger,
+            "public holidays are not taken into account");
         logger.LogInformation("Holiday calendar for {Years}", string.Join(", ", calendar.Years));
         return calendar;
     }
