@@ -37,6 +37,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var (page, _) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync(url);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Colours are checked as they finally are: a popup fading in is half transparent for a moment.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         await page.AddScriptTagAsync(new() { Path = AxeScript });
         var json = await page.EvaluateAsync<JsonElement>(
             "async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); return r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })); }");
