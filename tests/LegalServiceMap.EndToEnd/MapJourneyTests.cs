@@ -118,6 +118,13 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("15 分钟");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new System.Text.RegularExpressions.Regex("speed=elder"), Slow);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "walk-zh-1366x768.png") });
+
+        // The circle is a view of its own: its point is in the address, and Back returns to the map without it.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]lat=3[01][.][0-9]+&lng=121[.][0-9]+"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-area", "circle", Slow);
+        Assert.DoesNotContain("lat=", page.Url);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

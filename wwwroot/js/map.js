@@ -203,7 +203,11 @@ export function createMap(element, settings, dotnet) {
         area.remove();
         area = null;
       }
-      if (!url) return null;
+      if (!url) {
+        delete element.dataset.area;
+        delete element.dataset.areaUrl;
+        return null;
+      }
       const controller = new AbortController();
       areaRequest = controller;
       try {

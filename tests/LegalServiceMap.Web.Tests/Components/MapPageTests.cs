@@ -253,8 +253,25 @@ public sealed class WalkPanelTests : BunitContext
         cut.Find("li.station-item[data-station-id=judicial-office-daninglu] button[data-testid=walk-from]").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-daninglu]")));
 
+        // The point is in the address (a history entry of its own); clearing removes it again.
+        var nav = Services.GetRequiredService<NavigationManager>();
+        Assert.Contains("lat=", nav.Uri);
         cut.FindAll("button.link-button").First(b => b.TextContent.Contains("清除步行圈")).Click();
         cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
         Assert.Empty(cut.FindAll("[data-testid=walk-summary]"));
+        Assert.DoesNotContain("lat=", nav.Uri);
+    }
+
+    [Fact]
+    public void WalkingPoint_InTheAddress_StartsTheCircle_AndLeavingItClearsIt()
+    {
+        var map = this.AddAppServices(_db);
+        var nav = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<MapPage>();
+        nav.NavigateTo("/?lat=31.2494&lng=121.451");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-summary]")));
+        nav.NavigateTo("/"); // what Back does
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=walk-summary]")));
+        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
     }
 }
