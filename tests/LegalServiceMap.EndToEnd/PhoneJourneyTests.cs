@@ -41,6 +41,12 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await handle.ClickAsync();
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
 
+        // Tapping the map draws the walking circle; its result shows in the peeking sheet; Back removes it.
+        await page.Locator("[data-testid=map]").ClickAsync(new() { Position = new() { X = 195, Y = 250 } });
+        await Assertions.Expect(page.GetByTestId("walk-peek")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByTestId("walk-peek")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+
         // "Show on map" lowers the sheet; tapping the marker then opens its details in the sheet, as a history entry.
         await page.Locator("li[data-station-id=judicial-office-linfenlu] button[data-testid=focus]").ClickAsync();
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
