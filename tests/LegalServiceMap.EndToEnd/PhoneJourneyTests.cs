@@ -149,10 +149,14 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync(summary);
+        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6"); // elder mode: the slower pace
         await Assertions.Expect(page.Locator("[data-testid=route-stops] > li")).ToHaveCountAsync(4);
         // The route is drawn on the map (as an estimate, dashed: no street network in this app).
         await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area", "estimate", Slow);
         await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        // Still the slower pace now that the page is interactive (the mode is carried into the circuit).
+        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area-url", new Regex("pace=elder"), Slow);
+        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6");
         var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.culture-site p')).fontSize)");
         Assert.True(size >= 18, $"text at {size}px");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");

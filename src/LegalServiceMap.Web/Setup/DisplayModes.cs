@@ -11,6 +11,9 @@ public sealed class EmbedOptions
     public string[] HostUserAgents { get; set; } = [];
 }
 
+/// <summary>The display mode pages see (cascaded by the layout): elder mode also means the slower walking pace by default.</summary>
+public sealed record DisplayMode(bool Elder);
+
 /// <summary>
 /// Embed mode (no site header or footer, for the host app's webview: <c>?embed=1</c>, kept for the session, or a
 /// configured host user agent) and elder mode (长者模式: larger type that follows the system size, more contrast, a simpler

@@ -50,4 +50,13 @@ public sealed class CulturePageTests : BunitContext
         Assert.True(cut.Find("[data-testid=pace-elder]").HasAttribute("checked"));
         Assert.Contains("法治路线行走", cut.Markup);
     }
+
+    [Fact]
+    public void CulturePage_InElderMode_DefaultsToTheSlowerPace()
+    {
+        this.AddAppServices(_db, "en");
+        var cut = Render<CulturePage>(p => p.AddCascadingValue(new LegalServiceMap.Web.Setup.DisplayMode(Elder: true)));
+        Assert.Contains("at 3.6 km/h", cut.Find("[data-testid=route-summary]").TextContent);
+        Assert.True(cut.Find("[data-testid=pace-elder]").HasAttribute("checked"));
+    }
 }

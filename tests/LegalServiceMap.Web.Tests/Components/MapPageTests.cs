@@ -274,4 +274,14 @@ public sealed class WalkPanelTests : BunitContext
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=walk-summary]")));
         cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
     }
+
+    [Fact]
+    public void ElderMode_WalksAtTheSlowerPaceByDefault()
+    {
+        var map = this.AddAppServices(_db);
+        var cut = Render<MapPage>(p => p.AddCascadingValue(new LegalServiceMap.Web.Setup.DisplayMode(Elder: true)));
+        Assert.True(cut.Find("[data-testid=speed-elder]").HasAttribute("checked"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=31.2494&lng=121.451");
+        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+    }
 }
