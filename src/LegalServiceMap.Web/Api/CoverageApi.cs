@@ -49,7 +49,7 @@ public static class CoverageApi
         CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
     {
         var (m, s, errors) = Parse(minutes, speed, walking.Options, L);
-        if (lang is not null && Localization.Parse(lang) is null) errors["lang"] = [L["Api_LangUnknown"]];
+        ApiParameters.Language(errors, lang, L); // validated only: the figures are the same in either language
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
         if (!coverage.HasDistrict) return NoDistrict(L);
 

@@ -25,12 +25,7 @@ public static class CultureApi
         CultureService culture, WalkingAreaService walking, IStringLocalizer<SharedResource> L, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
-        var english = Localization.IsEnglish;
-        if (lang is not null)
-        {
-            if (Localization.Parse(lang) is { } c) english = c.TwoLetterISOLanguageName == "en";
-            else errors["lang"] = [L["Api_LangUnknown"]];
-        }
+        var english = ApiParameters.Language(errors, lang, L);
         var kmh = IsochroneApi.ParseSpeed(pace, walking.Options);
         if (kmh is null) errors["pace"] = [L["Api_SpeedInvalid"]];
         var system = IsochroneApi.ParseCoord(coord);
@@ -71,7 +66,7 @@ public static class CultureApi
             w.WriteString("type", "Feature");
             w.WriteString("id", s.Id);
             w.WritePropertyName("geometry");
-            if (s.Location is { } p) WritePoint(w, p); else w.WriteNullValue();
+            if (s.Location is { } p) GeoJsonWriting.WritePoint(w, p); else w.WriteNullValue();
             w.WriteStartObject("properties");
             w.WriteString("kind", "site");
             w.WriteString("id", s.Id);
@@ -95,13 +90,7 @@ public static class CultureApi
             w.WriteStartObject("geometry");
             w.WriteString("type", "LineString");
             w.WriteStartArray("coordinates");
-            foreach (var p in leg.Path)
-            {
-                w.WriteStartArray();
-                w.WriteNumberValue(Math.Round(p.Longitude, 7));
-                w.WriteNumberValue(Math.Round(p.Latitude, 7));
-                w.WriteEndArray();
-            }
+            foreach (var p in leg.Path) GeoJsonWriting.WritePosition(w, p);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteStartObject("properties");
@@ -116,16 +105,5 @@ public static class CultureApi
         w.WriteEndArray();
         w.WriteEndObject();
         await w.FlushAsync();
-    }
-
-    private static void WritePoint(Utf8JsonWriter w, GeoPoint p)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "Point");
-        w.WriteStartArray("coordinates");
-        w.WriteNumberValue(Math.Round(p.Longitude, 7));
-        w.WriteNumberValue(Math.Round(p.Latitude, 7));
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

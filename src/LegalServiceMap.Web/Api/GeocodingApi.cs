@@ -39,7 +39,7 @@ public static class GeocodingApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(q)) errors["q"] = [L["Api_Required"]];
         else if (q.Length > MaxQueryLength) errors["q"] = [L["Api_QueryTooLong", MaxQueryLength]];
-        var english = Language(lang, errors, L);
+        var english = ApiParameters.Language(errors, lang, L);
         var n = 5;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > MaxLimit))
         {
@@ -79,7 +79,7 @@ public static class GeocodingApi
         var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
         var system = IsochroneApi.ParseCoord(coord);
         if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
-        var english = Language(lang, errors, L);
+        var english = ApiParameters.Language(errors, lang, L);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
 
         var point = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
@@ -103,16 +103,5 @@ public static class GeocodingApi
             district = r.InDistrict == true ? (english ? "Jing'an District" : "静安区") : null,
             inDistrict = r.InDistrict,
         });
-    }
-
-    private static bool Language(string? lang, Dictionary<string, string[]> errors, IStringLocalizer L)
-    {
-        if (lang is null) return Localization.IsEnglish;
-        if (Localization.Parse(lang) is not { } c)
-        {
-            errors["lang"] = [L["Api_LangUnknown"]];
-            return false;
-        }
-        return c.TwoLetterISOLanguageName == "en";
     }
 }

@@ -44,7 +44,7 @@ public static class IsochroneApi
     {
         var options = walking.Options;
         var errors = new Dictionary<string, string[]>();
-        var english = lang is null ? Localization.IsEnglish : Localization.Parse(lang) is { } c ? c.TwoLetterISOLanguageName == "en" : Fail("lang", L["Api_LangUnknown"]);
+        var english = ApiParameters.Language(errors, lang, L);
         var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
         var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
         var mins = minutes is null ? options.DefaultMinutes : ApiParameters.Number(errors, "minutes", minutes, options.MinMinutes, options.MaxMinutes, L);
@@ -72,12 +72,6 @@ public static class IsochroneApi
         http.Response.Headers.CacheControl = "public, max-age=300";
         var inDistrict = boundaries.Current.Contains(origin);
         return Results.Stream(stream => Write(stream, iso, inDistrict, types, english, L), "application/geo+json");
-
-        bool Fail(string name, string message)
-        {
-            errors[name] = [message];
-            return false;
-        }
     }
 
     private static async Task Write(Stream stream, Isochrone iso, bool? inDistrict, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
@@ -90,10 +84,8 @@ public static class IsochroneApi
         w.WriteNumber("minutes", iso.Request.Minutes);
         w.WriteNumber("speedKmh", iso.Request.SpeedKmh);
         w.WriteNumber("budgetMetres", Math.Round(iso.Request.BudgetMetres, 1));
-        w.WriteStartArray("origin");
-        w.WriteNumberValue(Math.Round(iso.Request.Origin.Longitude, 7));
-        w.WriteNumberValue(Math.Round(iso.Request.Origin.Latitude, 7));
-        w.WriteEndArray();
+        w.WritePropertyName("origin");
+        GeoJsonWriting.WritePosition(w, iso.Request.Origin);
         if (iso.SnapDistanceMetres is { } snap) w.WriteNumber("snapDistanceMetres", Math.Round(snap, 1));
         // Whether the origin lies in Jing'an: null until a boundary is imported.
         if (inDistrict is { } inside) w.WriteBoolean("inDistrict", inside); else w.WriteNull("inDistrict");
@@ -115,13 +107,8 @@ public static class IsochroneApi
             w.WriteStartObject();
             w.WriteString("type", "Feature");
             w.WriteString("id", s.Station.Id);
-            w.WriteStartObject("geometry");
-            w.WriteString("type", "Point");
-            w.WriteStartArray("coordinates");
-            w.WriteNumberValue(Math.Round(p.Longitude, 7));
-            w.WriteNumberValue(Math.Round(p.Latitude, 7));
-            w.WriteEndArray();
-            w.WriteEndObject();
+            w.WritePropertyName("geometry");
+            GeoJsonWriting.WritePoint(w, p);
             w.WriteStartObject("properties");
             w.WriteString("kind", "station");
             w.WriteString("id", s.Station.Id);

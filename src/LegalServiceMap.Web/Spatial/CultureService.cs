@@ -25,9 +25,30 @@ public sealed class CultureService(StationQueries stations, WalkingAreaService w
 
     public CultureGuide Guide => _guide.Value;
 
+    /// <summary>Walks from no particular start, per pace, for the current stations and network (the page and the map
+    /// ask for the same walk; both are replaced together when either changes).</summary>
+    private volatile CachedWalks? _cache;
+
+    private sealed record CachedWalks(StationCatalog Catalog, WalkingNetwork? Network)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<double, CultureMap> BySpeed { get; } = new();
+    }
+
     public CultureMap Build(double speedKmh, GeoPoint? start = null)
     {
         var catalog = stations.PublicCatalog;
+        var network = walking.CurrentNetwork;
+        if (start is not null) return Build(catalog, network, speedKmh, start);
+        var cache = _cache;
+        if (cache is null || cache.Catalog != catalog || cache.Network != network)
+        {
+            _cache = cache = new CachedWalks(catalog, network);
+        }
+        return cache.BySpeed.GetOrAdd(speedKmh, s => Build(catalog, network, s, null));
+    }
+
+    private CultureMap Build(StationCatalog catalog, WalkingNetwork? network, double speedKmh, GeoPoint? start)
+    {
         var sites = Guide.Entries
             .Select(e => (Entry: e, Station: catalog.Find(e.StationId)))
             .Where(x => x.Station is { Type: StationType.CultureSite })
@@ -36,7 +57,7 @@ public sealed class CultureService(StationQueries stations, WalkingAreaService w
             .Select(x => new RouteStop(x.Station!.Id, x.Station.Location!.Value, !x.Station.LocationTier.IsImprecise()))
             .ToList();
         var startStop = start is { } s ? new RouteStop("start", s, Precise: true) : null;
-        var route = WalkingRoutePlanner.Plan(stops, Legs(), speedKmh, startStop);
+        var route = WalkingRoutePlanner.Plan(stops, Legs(network), speedKmh, startStop);
         var order = route.Stops.Where(st => st != startStop).Select((st, i) => (st.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
         var result = sites.Select(x => new CultureSite(x.Station!, x.Entry, order.TryGetValue(x.Station!.Id, out var o) ? o : null))
             .OrderBy(x => x.Order ?? int.MaxValue)
@@ -44,10 +65,10 @@ public sealed class CultureService(StationQueries stations, WalkingAreaService w
         return new CultureMap(result, route, result.Where(x => x.Entry.OnRoute && x.Station.Location is null).ToList());
     }
 
-    private ILegDistances Legs()
+    private ILegDistances Legs(WalkingNetwork? network)
     {
         var options = walking.Options;
-        if (walking.CurrentNetwork is not { } network)
+        if (network is null)
         {
             return new StraightLineLegs(options.DetourFactor);
         }
