@@ -123,6 +123,28 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Theory]
+    [InlineData("/?lang=zh")]
+    [InlineData("/?lang=en&station=culture-labour-secretariat")]
+    public async Task TapTargets_OnThePhoneMap_AreAtLeast44Px(string url)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync(url);
+        await WaitForMapAsync(page);
+        await page.GetByTestId("sheet-handle").ClickAsync();
+        await page.GetByTestId("sheet-handle").ClickAsync(); // full height: everything in the sheet laid out
+        var small = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
+            '[data-testid=sheet] button, [data-testid=sheet] input, [data-testid=sheet] .type-option, [data-testid=sheet] .action-button, .leaflet-control-zoom a, .app-header a')]
+            .filter(e => e.getClientRects().length > 0)
+            // A checkbox or radio is tapped through its label.
+            .map(e => e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') ? e.closest('label') : e)
+            .map(e => [e, e.getBoundingClientRect()])
+            .filter(([e, r]) => r.height < 44 - 0.5 && !e.matches('.leaflet-control-zoom a'))
+            .map(([e, r]) => `${e.tagName}.${e.className} '${e.textContent.trim().slice(0, 20)}' ${Math.round(r.width)}x${Math.round(r.height)}`)");
+        Assert.True(small.Length == 0, string.Join("\n", small));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Fact]
     public async Task Desktop_ShowsListAndMapSideBySide_WithoutTheHandle()
     {
