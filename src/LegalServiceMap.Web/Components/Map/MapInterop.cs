@@ -68,25 +68,27 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
 
     private IJSObjectReference Map => _map ?? throw new InvalidOperationException("The map has not been created yet.");
 
+    /// <summary>Idempotent, and safe while a creation is still in flight (the page may be left meanwhile): each
+    /// reference is taken before it is released, so two calls never release the same one.</summary>
     public async ValueTask DisposeAsync()
     {
+        var map = Interlocked.Exchange(ref _map, null);
+        var module = Interlocked.Exchange(ref _module, null);
         try
         {
-            if (_map is not null)
+            if (map is not null)
             {
-                await _map.InvokeVoidAsync("dispose");
-                await _map.DisposeAsync();
+                await map.InvokeVoidAsync("dispose");
+                await map.DisposeAsync();
             }
-            if (_module is not null)
+            if (module is not null)
             {
-                await _module.DisposeAsync();
+                await module.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone; the browser has dropped the map with the page.
         }
-        _map = null;
-        _module = null;
     }
 }
