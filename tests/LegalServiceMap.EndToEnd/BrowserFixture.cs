@@ -66,16 +66,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A service of the running app.</summary>
     public T Service<T>() where T : notnull => _factory!.Services.GetRequiredService<T>();
 
-    /// <summary>A fresh context (own cookies) and page at the given viewport; console errors are collected.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>
+    /// A fresh context (own cookies) and page at the given viewport; console errors are collected, and so is every
+    /// Content-Security-Policy violation (a journey that checks its errors fails on one). Only a test that injects a
+    /// tool of its own into the page (axe-core) bypasses the policy.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
             Locale = "zh-CN",
+            BypassCSP = bypassCsp,
         });
         var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);

@@ -107,6 +107,9 @@ public static partial class SubmissionRules
     public static string Reference(int year, long sequence) =>
         $"JA-{year}-{sequence:000000}-{new string(Enumerable.Range(0, 4).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray())}";
 
+    /// <summary>The 6-digit code that opens the status of a submission without a mobile (one in a million to guess; look-ups are limited).</summary>
+    public static string AccessCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobilePattern();
 }

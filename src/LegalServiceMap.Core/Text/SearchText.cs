@@ -5,7 +5,9 @@ namespace LegalServiceMap.Core.Text;
 
 /// <summary>
 /// Folds text for substring search in either language: full-width forms to ASCII (NFKC), lower case,
-/// and no spaces, apostrophes or hyphens, so "Jing'an", "jingan" and "ＪＩＮＧ ＡＮ" all match. Pure; thread-safe.
+/// and no spaces, apostrophes or hyphens, so "Jing'an", "jingan" and "ＪＩＮＧ ＡＮ" all match. Control and format
+/// characters (NUL, CR, zero-width marks…) and unpaired surrogates are dropped: they are never part of a name, and a NUL
+/// would end an FTS5 phrase early. Never throws. Pure; thread-safe.
 /// </summary>
 public static class SearchText
 {
@@ -15,7 +17,7 @@ public static class SearchText
         {
             return "";
         }
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = WithoutInvisibles(text).Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(normalized.Length);
         foreach (var ch in normalized)
         {
@@ -26,6 +28,27 @@ public static class SearchText
                 continue;
             }
             sb.Append(char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The text without control and format characters and without unpaired surrogates (which would make Normalize throw).</summary>
+    public static string WithoutInvisibles(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(ch).Append(text[++i]);
+                continue;
+            }
+            if (char.IsSurrogate(ch) || char.IsControl(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+            sb.Append(ch);
         }
         return sb.ToString();
     }

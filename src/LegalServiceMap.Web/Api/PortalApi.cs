@@ -1,69 +1,33 @@
-using System.Threading.RateLimiting;
 using LegalServiceMap.Core.Requests;
 using LegalServiceMap.Web.Portal;
-using Microsoft.AspNetCore.RateLimiting;
+using LegalServiceMap.Web.Setup;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace LegalServiceMap.Web.Api;
 
 /// <summary>
-/// The resident portal's API for the host app: POST /api/submissions/consultation and /api/submissions/error-report
+/// The resident portal's API for the host app: POST /api/submissions/consultation, /error-report and /legal-aid
 /// (JSON, an Idempotency-Key header, the same validation as the forms; 201 with the reference, or 200 with the same
-/// reference on a retry) and GET /api/submissions/{reference}?last4=. Submissions are rate-limited per IP address.
+/// reference on a retry with the same body; 409 when the key was used for another body; 429 with Retry-After past the
+/// client's allowance of new submissions), POST /api/submissions/legal-aid/check, and
+/// GET /api/submissions/{reference}?last4= (or ?code= for a submission sent without a mobile).
 /// </summary>
 public static class PortalApi
 {
-    public const string RateLimitPolicy = "submissions";
-
-    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
-    {
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(RateLimitPolicy, context =>
-            {
-                var options = context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.PermitsPerWindow,
-                        Window = TimeSpan.FromMinutes(options.WindowMinutes),
-                        QueueLimit = 0,
-                    });
-            });
-            o.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (http.Request.Path.StartsWithSegments("/api"))
-                {
-                    await TypedResults.Problem(statusCode: 429, title: L["Form_TooMany"]).ExecuteAsync(http);
-                }
-                else
-                {
-                    http.Response.ContentType = "text/plain; charset=utf-8";
-                    await http.Response.WriteAsync(L["Form_TooMany"], ct);
-                }
-            };
-        });
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/submissions").WithTags("Portal");
         group.MapPost("/consultation", (ConsultationForm form, HttpContext http, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, ct))).RequireRateLimiting(RateLimitPolicy);
+            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
         group.MapPost("/error-report", (ErrorReportForm form, HttpContext http, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, ct))).RequireRateLimiting(RateLimitPolicy);
+            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
         group.MapPost("/legal-aid", async (LegalAidForm form, HttpContext http, SubmissionService service, IOptions<PortalOptions> options,
             IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         {
             var check = LegalAidCheck.Evaluate(form, options.Value.LegalAidMonthlyIncomeThresholdYuan);
-            var result = await Submit(http, L, LegalAidCheck.Validate(form), key => service.SubmitAsync(form, check, key, ct));
-            return result;
-        }).RequireRateLimiting(RateLimitPolicy);
+            return await Submit(http, L, LegalAidCheck.Validate(form), key => service.SubmitAsync(form, check, key, RateLimits.ClientKey(http), ct));
+        });
         group.MapPost("/legal-aid/check", (LegalAidForm form, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> L) =>
         {
             var check = LegalAidCheck.Evaluate(form, options.Value.LegalAidMonthlyIncomeThresholdYuan);
@@ -75,8 +39,16 @@ public static class PortalApi
                 note = L["LegalAid_Decides"].Value,
             });
         });
-        group.MapGet("/{reference}", async (string reference, string? last4, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            await service.FindAsync(reference, last4, ct) is { } view
+        group.MapGet("/{reference}", async (string reference, string? last4, string? code, HttpContext http, SubmissionService service,
+            IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        {
+            var found = await service.LookUpAsync(reference, last4 ?? code, RateLimits.ClientKey(http), ct);
+            if (found.RetryAfter is { } wait)
+            {
+                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManyLookups");
+                return Results.Empty;
+            }
+            return found.View is { } view
                 ? Results.Json(new
                 {
                     reference = view.Reference,
@@ -85,7 +57,8 @@ public static class PortalApi
                     createdAt = view.CreatedAt,
                     reply = view.Reply,
                 })
-                : TypedResults.Problem(statusCode: 404, title: L["Status_NotFound"]));
+                : TypedResults.Problem(statusCode: 404, title: L["Status_NotFound"]);
+        });
         return app;
     }
 
@@ -98,8 +71,16 @@ public static class PortalApi
             return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { L[p.Value].Value }), title: L["Api_InvalidTitle"]);
         }
         var result = await save(key);
-        return result.Created
-            ? Results.Json(new { reference = result.Reference, created = true }, statusCode: StatusCodes.Status201Created)
-            : Results.Json(new { reference = result.Reference, created = false });
+        switch (result.Outcome)
+        {
+            case SubmitOutcome.Limited:
+                await RateLimits.WriteTooManyAsync(http, result.RetryAfter!.Value, "Form_TooMany");
+                return Results.Empty;
+            case SubmitOutcome.KeyReused:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Form_KeyReused"]);
+            default:
+                var body = new { reference = result.Reference, created = result.Created, accessCode = result.AccessCode };
+                return result.Created ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Json(body);
+        }
     }
 }

@@ -94,6 +94,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         submission.Property(s => s.Kind).HasMaxLength(20);
         submission.Property(s => s.Status).HasMaxLength(20);
         submission.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        submission.Property(s => s.PayloadHash).HasMaxLength(64);
+        submission.Property(s => s.AccessCode).HasMaxLength(6);
         submission.Property(s => s.Name).HasMaxLength(60);
         submission.Property(s => s.Mobile).HasMaxLength(20);
         submission.Property(s => s.Contact).HasMaxLength(120);

@@ -9,6 +9,13 @@ public sealed class Submission
     public required string Status { get; set; }
     /// <summary>The client's key for this one submission: a retried or doubled post with the same key makes no second record.</summary>
     public required string IdempotencyKey { get; set; }
+    /// <summary>SHA-256 (hex) of the payload sent with <see cref="IdempotencyKey"/>: the same key with another body is refused, never answered with this reference.</summary>
+    public string? PayloadHash { get; set; }
+    /// <summary>
+    /// The 6-digit code that, with the reference, opens the status page when no mobile was given (shown once when it
+    /// is sent). Kept as text: it guards only the status and reply, which sit in the same row.
+    /// </summary>
+    public string? AccessCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string Name { get; set; }

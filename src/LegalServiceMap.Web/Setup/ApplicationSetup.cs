@@ -46,7 +46,19 @@ public static class ApplicationSetup
         services.AddScoped<Portal.SubmissionService>();
         services.AddScoped<Portal.SubmissionQueue>();
         if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Portal.SubmissionPurgeJob>();
-        services.AddPortalRateLimiting();
+
+        // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").
+        services.AddClientErrors();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddRateLimits();
+        services.AddReverseProxySupport(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.AddCookiePolicy(o =>
+        {
+            // In Production (behind the TLS proxy) every cookie is Secure; Development and tests run on plain http.
+            o.Secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
+        });
 
         // Two languages; MudBlazor's own texts go through our resources too.
         // Resource names follow the SharedResource class (Resources/SharedResource.cs), so no ResourcesPath.
@@ -62,9 +74,6 @@ public static class ApplicationSetup
             .AddCircuitOptions(o => builder.Configuration.GetSection("Blazor:Circuit").Bind(o))
             .AddHubOptions(o => builder.Configuration.GetSection("Blazor:Hub").Bind(o));
         services.AddMudServices();
-
-        // API errors as RFC 9457 problem+json.
-        services.AddProblemDetails();
 
         // Compress API JSON, and the HTML of the read-only public pages (ReadOnlyPages) only: pages with a form carry an
         // antiforgery token next to reflected input, which compression would expose (BREACH).
@@ -87,11 +96,19 @@ public static class ApplicationSetup
 
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // The language first, so every answer below (errors, 429s) is in the client's language.
+        app.UseRequestLocalization(Localization.CreateOptions());
+        app.UsePersistedLanguageChoice();
         if (!app.Environment.IsDevelopment())
         {
+            // Unhandled exceptions: problem+json under /api (ClientErrors.ApiExceptionHandler), the localized error page
+            // elsewhere; never details.
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
+        app.UseClientErrors();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseResponseCompression();
@@ -101,18 +118,10 @@ public static class ApplicationSetup
         // Friendly pages for GETs only: re-executing a refused POST (e.g. a stale antiforgery token) would turn it into a 404.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(c.Request.Method),
             site => site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            await next();
-        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(c.Request.Method), site => site.UseClientErrorBodies());
 
         app.UseDisplayModes();
-        app.UseRequestLocalization(Localization.CreateOptions());
-        app.UsePersistedLanguageChoice();
+        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -129,10 +138,9 @@ public static class ApplicationSetup
         app.MapStaffApi();
         app.MapPortalApi();
         app.MapDisplayModes();
-        // Blazor sends the CSP frame-ancestors header on pages: this site and the host app's configured origins.
-        var embed = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmbedOptions>>().Value;
+        // The whole Content-Security-Policy, frame-ancestors included, comes from SecurityHeaders (one header, not two).
         app.MapRazorComponents<Components.App>()
-            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = DisplayModes.FrameAncestors(embed));
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

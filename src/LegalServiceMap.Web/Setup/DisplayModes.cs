@@ -69,8 +69,7 @@ public static class DisplayModes
         app.MapGet("/elder", (string? on, string? toggle, string? returnUrl, HttpContext http) =>
         {
             SetElder(http, toggle == "1" ? http.Request.Cookies[ElderCookie] != "1" : on == "1");
-            var back = returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || (r[1] != '/' && r[1] != '\\')) ? r : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
         });
         return app;
     }

@@ -36,6 +36,7 @@ public static class Localization
         [
             new LangQueryCultureProvider(),
             new CookieRequestCultureProvider(),
+            new ApiAcceptLanguageProvider(),
         ];
         return options;
     }
@@ -53,6 +54,23 @@ public static class Localization
             }
             await next();
         });
+
+    /// <summary>
+    /// The host app's Accept-Language for API answers (validation messages, 429s). Pages keep zh-CN unless the resident
+    /// chose English: a phone's system language says little about the language a resident reads the service in.
+    /// </summary>
+    private sealed class ApiAcceptLanguageProvider : RequestCultureProvider
+    {
+        private readonly AcceptLanguageHeaderRequestCultureProvider _header = new();
+
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            _header.Options = Options;
+            return httpContext.Request.Path.StartsWithSegments("/api")
+                ? _header.DetermineProviderCultureResult(httpContext)
+                : Task.FromResult<ProviderCultureResult?>(null);
+        }
+    }
 
     private sealed class LangQueryCultureProvider : RequestCultureProvider
     {

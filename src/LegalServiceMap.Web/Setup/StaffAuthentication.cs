@@ -12,6 +12,8 @@ namespace LegalServiceMap.Web.Setup;
 public static class StaffAuthentication
 {
     public const string LoginPath = "/staff/login";
+    public const int MaxFailedAccessAttempts = 5;
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
@@ -22,8 +24,8 @@ public static class StaffAuthentication
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
@@ -65,19 +67,41 @@ public static class StaffAuthentication
     public static IEndpointRouteBuilder MapStaffAuthentication(this IEndpointRouteBuilder app)
     {
         app.MapPost(LoginPath, async ([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-            SignInManager<StaffUser> signIn, ILoggerFactory loggers) =>
+            HttpContext http, SignInManager<StaffUser> signIn, DoorLimits limits, ILoggerFactory loggers) =>
         {
             var log = loggers.CreateLogger("LegalServiceMap.StaffSignIn");
             var back = SafeReturn(returnUrl);
+            IResult Again(string error) => Results.LocalRedirect($"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(back)}");
+
+            var client = RateLimits.ClientKey(http);
+            if (limits.SignInFailuresByClient.Check(client) is { } wait)
+            {
+                log.LogWarning("Staff sign-in refused: too many failures from one client address");
+                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManySignIns");
+                return Results.Empty;
+            }
             if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
             {
-                return Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+                return Again("invalid");
             }
+            var account = email.Trim().ToUpperInvariant();
             var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
             if (user is null)
             {
-                log.LogWarning("Staff sign-in failed: unknown account");
-                return Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+                // The same work and the same answers as for a real account: a locked name answers at once, anything else
+                // checks a password hash, and after five failures the name "locks" for the same time, so neither timing
+                // nor lockout tells which e-mails have accounts.
+                var unknown = limits.SignInFailuresByUnknownAccount;
+                limits.SignInFailuresByClient.Take(client);
+                var locked = unknown.Check(account) is not null;
+                if (!locked)
+                {
+                    signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
+                    unknown.Take(account);
+                    locked = unknown.Check(account) is not null;
+                }
+                log.LogWarning("Staff sign-in failed: {Reason}", locked ? "locked out" : "wrong e-mail or password");
+                return Again(locked ? "locked" : "invalid");
             }
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
@@ -85,8 +109,9 @@ public static class StaffAuthentication
                 log.LogInformation("Staff sign-in: {User}", user.Email);
                 return Results.LocalRedirect(back);
             }
-            log.LogWarning("Staff sign-in failed for {User}: {Reason}", user.Email, result.IsLockedOut ? "locked out" : "wrong password");
-            return Results.LocalRedirect($"{LoginPath}?error={(result.IsLockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
+            limits.SignInFailuresByClient.Take(client);
+            log.LogWarning("Staff sign-in failed: {Reason}", result.IsLockedOut ? "locked out" : "wrong e-mail or password");
+            return Again(result.IsLockedOut ? "locked" : "invalid");
         });
         app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, ILoggerFactory loggers) =>
         {
@@ -97,9 +122,12 @@ public static class StaffAuthentication
         return app;
     }
 
-    /// <summary>Only a local path (not //host or /\host) may be a return address.</summary>
-    public static string SafeReturn(string? returnUrl) =>
-        returnUrl is { Length: > 0 } r && r[0] == '/' && (r.Length == 1 || (r[1] != '/' && r[1] != '\\')) ? r : "/staff";
+    /// <summary>Only a local path may be a return address (the framework's check); anything else returns to the workspace.</summary>
+    public static string SafeReturn(string? returnUrl) => LocalUrls.OrDefault(returnUrl, "/staff");
+
+    // A hash of a random password, checked against what was typed for an unknown e-mail so both paths cost the same.
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
 
     /// <summary>Creates (or resets) a staff account with a role; the password is never stored in the repository.</summary>
     public static async Task<(bool Ok, string Message)> CreateAccountAsync(IServiceProvider services, string email, string password, string role)

@@ -37,7 +37,7 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<Station>> ListAsync(StationFilter filter, CancellationToken ct = default)
     {
         IReadOnlySet<string>? ids = null;
-        if (!string.IsNullOrWhiteSpace(filter.Query))
+        if (Core.Text.SearchText.Fold(filter.Query).Length > 0)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             ids = await StationSearchIndex.SearchAsync(db, filter.Query, ct);

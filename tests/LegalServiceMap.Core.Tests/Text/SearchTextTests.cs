@@ -35,4 +35,36 @@ public class SearchTextTests
         Assert.DoesNotContain(SearchText.Fold("公证处Notary"), doc);
         Assert.Contains("公证处", doc);
     }
+
+    [Theory]
+    [InlineData("南京\0西路", "南京西路")]
+    [InlineData("abc\u0000\u0007\r\n", "abc")]
+    [InlineData("静\u200B安", "静安")]
+    [InlineData("𠀀", "𠀀")]
+    public void Fold_DropsControlAndFormatCharactersAndUnpairedSurrogates_AndNeverThrows(string text, string expected)
+    {
+        Assert.Equal(expected, SearchText.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_DropsUnpairedSurrogates_WhichWouldMakeNormalizationThrow()
+    {
+        // Built in code: a test runner's theory data would replace a lone surrogate before it got here.
+        Assert.Equal("abc", SearchText.Fold("ab" + (char)0xD800 + "c"));
+        Assert.Equal("x", SearchText.Fold("x" + (char)0xDC00));
+        Assert.Equal("a𠀀", SearchText.Fold("a" + (char)0xD840 + (char)0xDC00));
+    }
+
+    [Fact]
+    public void QueryValues_ParseOnlyWellFormedNumbersInRange()
+    {
+        Assert.Equal(15, QueryValues.Int("15", 1, 60));
+        Assert.Null(QueryValues.Int("abc", 1, 60));
+        Assert.Null(QueryValues.Int("NaN", 1, 60));
+        Assert.Null(QueryValues.Int("99999999999", 1, 60));
+        Assert.Null(QueryValues.Int("61", 1, 60));
+        Assert.Null(QueryValues.Finite("Infinity"));
+        Assert.Null(QueryValues.Finite("1e309"));
+        Assert.Equal(31.25, QueryValues.Finite(" 31.25 "));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class DisplayModeTests(AppFactory factory) : IClassFixture<AppFact
     public async Task FrameAncestors_DefaultsToSelf()
     {
         var response = await NewClient().GetAsync("/");
-        Assert.Equal("frame-ancestors 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'self'", Directives(response));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class DisplayModeTests(AppFactory factory) : IClassFixture<AppFact
     {
         using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Embed:AllowedOrigins:0", "https://host.example"));
         var response = await configured.CreateClient().GetAsync("/");
-        Assert.Equal("frame-ancestors 'self' https://host.example", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'self' https://host.example", Directives(response));
     }
 
     [Fact]
@@ -48,4 +48,7 @@ public sealed class DisplayModeTests(AppFactory factory) : IClassFixture<AppFact
         Assert.DoesNotContain("class=\"elder\"", await client.GetStringAsync("/"));
         Assert.Equal("/", (await client.GetAsync("/elder?on=1&returnUrl=https%3A%2F%2Fevil.example")).Headers.Location!.OriginalString);
     }
+
+    private static string[] Directives(HttpResponseMessage response) =>
+        response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries);
 }

@@ -84,15 +84,21 @@ public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task ErrorReport_NeedsTenCharactersOfWhatHappened_AndMayOmitContact()
+    public async Task ErrorReport_NeedsTenCharactersOfWhatHappened_AndMayOmitContact_ThenItsStatusNeedsTheAccessCode()
     {
         var report = new { errorType = "wrong-phone", pageUrl = "/stations/notary-jingan", contentTitle = "静安公证处", whatHappened = "打不通", name = "王五", consent = true };
         var bad = await PostAsync("/api/submissions/error-report", report, "key-" + Guid.NewGuid());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var good = await PostAsync("/api/submissions/error-report", report with { whatHappened = "拨打页面上的电话号码提示空号，请核实。" }, "key-" + Guid.NewGuid());
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
-        var reference = (await good.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/submissions/{reference}")).StatusCode); // no mobile given: the reference alone
+        var body = await good.Content.ReadFromJsonAsync<JsonElement>();
+        var reference = body.GetProperty("reference").GetString();
+        var code = body.GetProperty("accessCode").GetString()!;
+        Assert.Matches("^[0-9]{6}$", code);
+        // No mobile given: the reference alone opens nothing; the code given with it does.
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/submissions/{reference}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/submissions/{reference}?code={(code == "000000" ? "000001" : "000000")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/submissions/{reference}?code={code}")).StatusCode);
     }
 
     [Fact]

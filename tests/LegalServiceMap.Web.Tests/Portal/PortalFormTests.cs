@@ -59,9 +59,14 @@ public sealed partial class PortalFormTests(AppFactory factory) : IClassFixture<
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(before + 1, await CountAsync());
 
+        // No mobile was given: the submitted page shows the access code once, and the status needs it.
         var reference = first.Headers.Location!.PathAndQuery.Split('/')[2].Split('?')[0];
-        var status = await client.GetStringAsync($"/status?reference={reference}");
-        Assert.Contains("已收到，等待处理", status);
+        var submitted = await client.GetStringAsync(first.Headers.Location);
+        var code = System.Text.RegularExpressions.Regex.Match(submitted, "data-testid=\"access-code\">([0-9]{6})<").Groups[1].Value;
+        Assert.Matches("^[0-9]{6}$", code);
+        Assert.DoesNotContain("access-code", await client.GetStringAsync(first.Headers.Location));
+        Assert.DoesNotContain("已收到，等待处理", await client.GetStringAsync($"/status?reference={reference}"));
+        Assert.Contains("已收到，等待处理", await client.GetStringAsync($"/status?reference={reference}&last4={code}"));
     }
 
     [Fact]

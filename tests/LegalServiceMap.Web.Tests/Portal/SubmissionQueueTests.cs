@@ -20,13 +20,14 @@ public sealed class SubmissionQueueTests : IDisposable
     private readonly TestDatabase _db = new();
     private readonly MovableClock _clock = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
-    private SubmissionService Submissions => new(_db.Factory, _clock);
+    private readonly LegalServiceMap.Web.Setup.DoorLimits _limits = new(Options.Create(new LegalServiceMap.Web.Setup.RateLimitOptions()), Options.Create(new PortalOptions()));
+    private SubmissionService Submissions => new(_db.Factory, _clock, _limits);
     private SubmissionQueue Queue => new(_db.Factory, _clock, Options.Create(new PortalOptions { RetentionDaysAfterClosing = 180 }), NullLogger<SubmissionQueue>.Instance);
 
     private async Task<long> SubmitAsync(string mobile = "13812345678")
     {
         var form = new ConsultationForm { Topic = "labour", Question = "工资被拖欠怎么办？", Name = "张三", Mobile = mobile, PreferredReply = "phone", Consent = true };
-        var reference = (await Submissions.SubmitAsync(form, Guid.NewGuid().ToString("N"))).Reference;
+        var reference = (await Submissions.SubmitAsync(form, Guid.NewGuid().ToString("N"), "client")).Reference;
         await using var db = _db.Factory.CreateDbContext();
         return (await db.Submissions.SingleAsync(s => s.Reference == reference)).Id;
     }
@@ -58,7 +59,7 @@ public sealed class SubmissionQueueTests : IDisposable
         var events = await db.SubmissionEvents.Where(e => e.SubmissionId == id).OrderBy(e => e.Id).Select(e => e.Action + ":" + e.User).ToListAsync();
         Assert.Equal(["assign:admin", "reply:editor", "close:editor", "reopen:admin"], events);
         var saved = await db.Submissions.SingleAsync(s => s.Id == id);
-        var view = await Submissions.FindAsync(saved.Reference, "5678");
+        var view = (await Submissions.LookUpAsync(saved.Reference, "5678", "client")).View;
         Assert.Equal((SubmissionStatus.InProgress, "请携带劳动合同到街道司法所咨询。"), (view!.Status, view.Reply));
     }
 

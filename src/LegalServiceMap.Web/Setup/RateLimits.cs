@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace LegalServiceMap.Web.Setup;
+
+/// <summary>Limits on the public doors (section "RateLimits"); all per client address, each window fixed.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests per minute from one client to any page or API (static files excepted).</summary>
+    [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
+    /// <summary>Failed staff sign-ins per client address within <see cref="SignInWindowMinutes"/> (accounts also lock after 5).</summary>
+    [Range(1, 10_000)] public int SignInFailuresPerClient { get; set; } = 20;
+    [Range(1, 1440)] public int SignInWindowMinutes { get; set; } = 15;
+    /// <summary>Failed status look-ups for one reference within <see cref="StatusWindowMinutes"/>.</summary>
+    [Range(1, 10_000)] public int StatusFailuresPerReference { get; set; } = 5;
+    /// <summary>Failed status look-ups from one client within <see cref="StatusWindowMinutes"/>.</summary>
+    [Range(1, 10_000)] public int StatusFailuresPerClient { get; set; } = 20;
+    [Range(1, 1440)] public int StatusWindowMinutes { get; set; } = 60;
+}
+
+/// <summary>
+/// An allowance per key (a client address, a reference, an account) in a fixed window. Taken only for what should
+/// count (a new submission, a failed look-up or sign-in), so invalid posts and idempotent replays cost a resident nothing.
+/// Thread-safe.
+/// </summary>
+public sealed class Allowance(int permits, TimeSpan window) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
+        }));
+
+    /// <summary>Takes one permit: null when granted, else how long until the window opens again.</summary>
+    public TimeSpan? Take(string key) => Wait(_limiter.AttemptAcquire(key, 1));
+
+    /// <summary>Null while permits remain for the key (takes none), else how long until the window opens again.</summary>
+    public TimeSpan? Check(string key) => Wait(_limiter.AttemptAcquire(key, 0));
+
+    private TimeSpan? Wait(RateLimitLease lease)
+    {
+        using (lease)
+        {
+            if (lease.IsAcquired) return null;
+            return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : window;
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>The allowances of the public doors, one instance for the app.</summary>
+public sealed class DoorLimits(IOptions<RateLimitOptions> options, IOptions<Portal.PortalOptions> portal) : IDisposable
+{
+    public Allowance Submissions { get; } = new(portal.Value.PermitsPerWindow, TimeSpan.FromMinutes(portal.Value.WindowMinutes));
+    public Allowance SignInFailuresByClient { get; } = new(options.Value.SignInFailuresPerClient, TimeSpan.FromMinutes(options.Value.SignInWindowMinutes));
+    /// <summary>Failures per unknown account name, so an unknown e-mail "locks" like a real one (no enumeration by lockout).</summary>
+    public Allowance SignInFailuresByUnknownAccount { get; } = new(StaffAuthentication.MaxFailedAccessAttempts, StaffAuthentication.LockoutTime);
+    public Allowance StatusFailuresByClient { get; } = new(options.Value.StatusFailuresPerClient, TimeSpan.FromMinutes(options.Value.StatusWindowMinutes));
+    public Allowance StatusFailuresByReference { get; } = new(options.Value.StatusFailuresPerReference, TimeSpan.FromMinutes(options.Value.StatusWindowMinutes));
+
+    public void Dispose()
+    {
+        Submissions.Dispose();
+        SignInFailuresByClient.Dispose();
+        SignInFailuresByUnknownAccount.Dispose();
+        StatusFailuresByClient.Dispose();
+        StatusFailuresByReference.Dispose();
+    }
+}
+
+/// <summary>
+/// Rate limits on every public door, partitioned by the client's address (the forwarded one when the request came
+/// through a known proxy, see <see cref="ReverseProxy"/>): a general limit on every page and API request, and the
+/// <see cref="DoorLimits"/> that count only what should count. Every 429 says when to come back (<c>Retry-After</c>)
+/// in the client's language.
+/// </summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DoorLimits>();
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (IsStaticFile(http.Request)) return RateLimitPartition.GetNoLimiter("static");
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+            o.OnRejected = (context, ct) =>
+            {
+                var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var a) ? a : TimeSpan.FromMinutes(1);
+                return new ValueTask(WriteTooManyAsync(context.HttpContext, after, "Limit_TooManyRequests"));
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The partition key of a client: its address (IPv4, or the /64 network of an IPv6 address, which one household or
+    /// phone usually holds whole).
+    /// </summary>
+    public static string ClientKey(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+        return address.ToString();
+    }
+
+    private static bool IsStaticFile(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && Path.HasExtension(request.Path.Value);
+
+    /// <summary>Whole seconds, rounded up, as Retry-After wants.</summary>
+    public static string RetryAfterSeconds(TimeSpan after) =>
+        Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whole minutes, rounded up, for people.</summary>
+    public static int Minutes(TimeSpan after) => Math.Max(1, (int)Math.Ceiling(after.TotalMinutes));
+
+    /// <summary>429 with Retry-After and a localized message: problem+json under /api, a small page elsewhere.</summary>
+    public static Task WriteTooManyAsync(HttpContext http, TimeSpan after, string messageKey)
+    {
+        if (http.Response.HasStarted) return Task.CompletedTask;
+        var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        http.Response.Clear();
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds(after);
+        var detail = L["Limit_TryAgainIn", Minutes(after)].Value;
+        return ClientErrors.WriteAsync(http, 429, L[messageKey].Value, detail);
+    }
+}
