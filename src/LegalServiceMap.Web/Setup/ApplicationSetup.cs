@@ -53,6 +53,7 @@ public static class ApplicationSetup
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCookiePolicy(o =>
         {
             // In Production (behind the TLS proxy) every cookie is Secure; Development and tests run on plain http.
