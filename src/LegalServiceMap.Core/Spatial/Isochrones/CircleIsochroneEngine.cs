@@ -27,7 +27,7 @@ public sealed class CircleIsochroneEngine(IsochroneOptions options) : IIsochrone
         var inside = stations.WithinRadius(request.Origin, radius)
             .Select(s => new ReachableStation(s.Station, s.DistanceMetres * options.DetourFactor, s.DistanceMetres * options.DetourFactor / speed))
             .ToList();
-        return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Circle, request, null, null, area, inside));
+        return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Circle, request, null, area, inside));
     }
 
     /// <summary>Turns projected metres back into lon/lat in place.</summary>

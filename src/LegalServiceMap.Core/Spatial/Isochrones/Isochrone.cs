@@ -43,7 +43,6 @@ public sealed record ReachableStation(Station Station, double WalkMetres, double
 public sealed record Isochrone(
     IsochroneMethod Method,
     IsochroneRequest Request,
-    GeoPoint? SnappedOrigin,
     double? SnapDistanceMetres,
     Geometry Area,
     IReadOnlyList<ReachableStation> Stations);

@@ -61,8 +61,7 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
 
             var area = raster.ToGeometry(Factory, LocalProjection.Shanghai);
             var reachable = ReachableStations(request, stations, snap, w, budget);
-            var snapped = LocalProjection.Shanghai.Unproject(snap.X, snap.Y);
-            return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Network, request, snapped, snap.OffsetMetres, area, reachable));
+            return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Network, request, snap.OffsetMetres, area, reachable));
         }
         finally
         {

@@ -44,9 +44,6 @@ public sealed class ReachRaster
     /// <summary>Area of the filled cells in square metres.</summary>
     public double FilledAreaSquareMetres => FilledCount * CellMetres * CellMetres;
 
-    /// <summary>Centre of cell (i, j) in projected metres.</summary>
-    public (double X, double Y) CellCentre(int i, int j) => (MinX + (i + 0.5) * CellMetres, MinY + (j + 0.5) * CellMetres);
-
     /// <summary>Fills every cell whose centre lies within <paramref name="radius"/> metres of the segment.</summary>
     public void StampSegment(double x1, double y1, double x2, double y2, double radius)
     {
