@@ -102,6 +102,22 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WalkFromAStation_MarksTheMarkersInsideTheWalk_TheSameOnesTheListShows()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync("/?lat=31.248121&lng=121.467748");
+        await WaitForMapAsync(page);
+        var map = page.Locator("[data-testid=map]");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
+        var listed = await page.GetByTestId("walk-list").Locator("li").CountAsync();
+        Assert.True(listed > 0);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-inside-count", listed.ToString(), Slow);
+        var markers = int.Parse((await map.GetAttributeAsync("data-marker-count"))!);
+        Assert.True(markers > listed, $"{markers} markers, {listed} inside");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task ClickTheMap_DrawsTheWalkingCircleAndListsReachablePlaces()
     {
         var (page, errors) = await fixture.NewPageAsync();

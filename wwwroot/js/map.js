@@ -132,6 +132,19 @@ export function createMap(element, settings, dotnet) {
   let pending = null;
   let disposed = false;
 
+  // Markers inside the current walk stay as they are; the others fade (null: no walk, all as they are).
+  let inside = null;
+  function markInside(ids) {
+    inside = ids;
+    let count = 0;
+    for (const [id, marker] of markers) {
+      const within = !ids || ids.has(id);
+      if (ids && within) count++;
+      marker.setOpacity(within ? 1 : 0.4);
+    }
+    if (ids) element.dataset.insideCount = String(count); else delete element.dataset.insideCount;
+  }
+
   const call = (method, ...args) => {
     if (dotnet && !disposed) dotnet.invokeMethodAsync(method, ...args).catch(() => { /* circuit gone */ });
   };
@@ -178,6 +191,7 @@ export function createMap(element, settings, dotnet) {
     }
     layer.addLayers ? layer.addLayers(created) : created.forEach((m) => layer.addLayer(m));
     element.dataset.markerCount = String(created.length);
+    markInside(inside);
     if (!settings.interactive && created.length === 1) {
       map.setView(created[0].getLatLng(), settings.zoom);
     }
@@ -186,23 +200,22 @@ export function createMap(element, settings, dotnet) {
 
   return {
     setData,
-    setReference(lat, lng) {
-      if (reference) {
-        reference.remove();
-        reference = null;
+    // Draws what lies over the markers, in one call: the point a walk starts from (lat/lng, or null) and the layer of a
+    // GeoJSON URL (or null): a walking area from /api/isochrone, whose station features tell the markers inside the walk
+    // from those outside; a walking route (style "route"); uncovered parts of the district (style "gap").
+    // Returns the method of the layer drawn ("network", "circle"…), or null.
+    async setOverlay(url, lat, lng) {
+      reference?.remove();
+      reference = null;
+      if (lat !== null && lng !== null && lat !== undefined && lng !== undefined) {
+        reference = L.circleMarker(show(lat, lng), { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
+          .bindTooltip(settings.texts.reference)
+          .addTo(map);
       }
-      if (lat === null || lng === null || lat === undefined || lng === undefined) return;
-      reference = L.circleMarker(show(lat, lng), { radius: 8, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 })
-        .bindTooltip(settings.texts.reference)
-        .addTo(map);
-    },
-    // Draws the walking area of an /api/isochrone URL (its "area" feature); null clears it. Returns the method.
-    async setArea(url) {
       areaRequest?.abort();
-      if (area) {
-        area.remove();
-        area = null;
-      }
+      area?.remove();
+      area = null;
+      markInside(null);
       if (!url) {
         delete element.dataset.area;
         delete element.dataset.areaUrl;
@@ -233,6 +246,9 @@ export function createMap(element, settings, dotnet) {
         }).addTo(map);
         if (!area.getLayers().length) return data.method;
         area.bringToBack();
+        if (!gap && !route) {
+          markInside(new Set(data.features.filter((f) => f.properties?.kind === 'station').map((f) => f.properties.id)));
+        }
         element.dataset.area = data.method;
         element.dataset.areaUrl = url;
         if (settings.interactive) map.fitBounds(area.getBounds(), { padding: [20, 20], maxZoom: 16, animate: false });

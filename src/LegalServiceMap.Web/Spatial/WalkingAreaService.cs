@@ -3,7 +3,9 @@ using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Core.Stations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace LegalServiceMap.Web.Spatial;
@@ -14,6 +16,9 @@ public sealed record NetworkSummary(string Source, DateTimeOffset ImportedAt, in
 /// <summary>
 /// The walking-area engine in use: the street network stored in the database (loaded at start, replaced by an import),
 /// or, with none imported, the approximate circle. Singleton; the engine is swapped atomically and is thread-safe.
+/// Each walk is computed once: the map page and /api/isochrone (which the page's map fetches to draw it) ask for the
+/// same walk and get the same answer from a bounded cache keyed by the engine, the station catalog, the origin (to
+/// 1e-7°, about 1 cm), the minutes and the speed, so the list and the map agree by construction.
 /// </summary>
 public sealed class WalkingAreaService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -22,6 +27,9 @@ public sealed class WalkingAreaService(
     ILogger<WalkingAreaService> logger)
 {
     private volatile IIsochroneEngine _engine = new CircleIsochroneEngine(options.Value);
+    private readonly MemoryCache _walks = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+
+    private sealed record WalkKey(IIsochroneEngine Engine, StationCatalog Catalog, long Lat, long Lng, double Minutes, double SpeedKmh);
 
     public IIsochroneEngine Engine => _engine;
     public IsochroneOptions Options => options.Value;
@@ -33,7 +41,19 @@ public sealed class WalkingAreaService(
     /// <summary>The imported street network, or null when walking areas are circles.</summary>
     public WalkingNetwork? CurrentNetwork => (_engine as NetworkIsochroneEngine)?.Network;
 
-    public IsochroneResult Compute(IsochroneRequest request) => _engine.Compute(request, stations.PublicCatalog);
+    /// <summary>The walk for a request, computed once per engine, catalog and request (see the class summary).</summary>
+    public IsochroneResult Compute(IsochroneRequest request)
+    {
+        var (engine, catalog) = (_engine, stations.PublicCatalog);
+        var key = new WalkKey(engine, catalog, (long)Math.Round(request.Origin.Latitude * 1e7), (long)Math.Round(request.Origin.Longitude * 1e7),
+            request.Minutes, request.SpeedKmh);
+        return _walks.GetOrCreate(key, entry =>
+        {
+            // Entries of a replaced engine or catalog are never asked for again and age out.
+            entry.SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(10));
+            return engine.Compute(request, catalog);
+        })!;
+    }
 
     public async Task LoadAsync(CancellationToken ct = default)
     {

@@ -136,4 +136,32 @@ public sealed class IsochroneApiNetworkTests(AppFactory factory) : IClassFixture
         Assert.Equal("test-grid", fresh.Network?.Source);
         Assert.Equal(21 * 21, fresh.Network?.Nodes);
     }
+
+    [Fact]
+    public void Walk_IsComputedOncePerRequest_AndAgainWhenTheRequestOrTheNetworkChanges()
+    {
+        var service = factory.Services.GetRequiredService<WalkingAreaService>();
+        var origin = new GeoPoint(31.2485, 121.4680);
+        var first = service.Compute(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(origin, 10, 5));
+        // The page and /api/isochrone ask with the same 7-decimal origin: the same walk, not a second computation.
+        Assert.Same(first, service.Compute(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(new GeoPoint(31.24850001, 121.46800001), 10, 5)));
+        Assert.NotSame(first, service.Compute(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(origin, 11, 5)));
+        Assert.NotSame(first, service.Compute(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(origin, 10, 3.6)));
+        Assert.NotSame(first, service.Compute(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(new GeoPoint(31.2486, 121.4680), 10, 5)));
+    }
+
+    [Fact]
+    public async Task Walk_AfterANewNetwork_IsComputedOnTheNewNetwork()
+    {
+        using var app = new AppFactory();
+        var service = app.Services.GetRequiredService<WalkingAreaService>();
+        var request = new LegalServiceMap.Core.Spatial.Isochrones.IsochroneRequest(new GeoPoint(31.248121, 121.467748), 10, 5);
+        Assert.Equal(LegalServiceMap.Core.Spatial.Isochrones.IsochroneMethod.Circle, service.Compute(request).Value!.Method);
+        var b = new WalkingNetworkBuilder();
+        var (cx, cy) = LocalProjection.Shanghai.Project(request.Origin);
+        b.AddSegment(0, LocalProjection.Shanghai.Unproject(cx - 500, cy), 1, LocalProjection.Shanghai.Unproject(cx + 500, cy));
+        for (var i = 1; i < 60; i++) b.AddSegment(i, LocalProjection.Shanghai.Unproject(cx + 500 + (i - 1) * 10, cy), i + 1, LocalProjection.Shanghai.Unproject(cx + 500 + i * 10, cy));
+        await service.SaveAsync(b.Build(), "line");
+        Assert.Equal(LegalServiceMap.Core.Spatial.Isochrones.IsochroneMethod.Network, service.Compute(request).Value!.Method);
+    }
 }

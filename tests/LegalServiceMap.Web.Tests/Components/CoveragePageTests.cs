@@ -42,6 +42,6 @@ public sealed class CoveragePageTests : BunitContext
         Assert.Equal("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=notary] [data-testid=share]").TextContent);
         Assert.NotEqual("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContent);
         Assert.Equal("北站街道", cut.Find("[data-testid=coverage-streets] li .bar-label").TextContent.Trim());
-        cut.WaitForAssertion(() => Assert.Equal("api/coverage/uncovered?type=judicial-office&minutes=20&speed=normal", map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Equal("api/coverage/uncovered?type=judicial-office&minutes=20&speed=normal", map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 }

@@ -36,7 +36,7 @@ public sealed class CulturePageTests : BunitContext
         Assert.Contains("Not on the map: no source gives its address.",
             cut.Find("[data-testid=culture-sites] > li[data-id=culture-soviet-congress-committee-office]").TextContent);
 
-        cut.WaitForAssertion(() => Assert.Equal("api/culture?pace=normal&lang=en", map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Equal("api/culture?pace=normal&lang=en", map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 
     [Fact]

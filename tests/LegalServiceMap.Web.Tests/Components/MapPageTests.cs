@@ -111,7 +111,7 @@ public sealed class MapPageTests : BunitContext
             Assert.Contains("按距所选地点", cut.Find("[data-testid=list-summary]").TextContent);
             Assert.EndsWith("linfenlu", cut.FindAll("li.station-item")[0].GetAttribute("data-station-id"));
         });
-        cut.WaitForAssertion(() => Assert.Equal(31.3143, map.Invocations["setReference"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Equal(31.3143, map.Invocations["setOverlay"][^1].Arguments[1]));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class WalkPanelTests : BunitContext
             Assert.Empty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-linfenlu]"));
         });
         cut.WaitForAssertion(() =>
-            Assert.Contains("api/isochrone?lat=31.248121&lng=121.467748&minutes=15&speed=normal&lang=zh", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+            Assert.Contains("api/isochrone?lat=31.248121&lng=121.467748&minutes=15&speed=normal&lang=zh", (string?)map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 
     [Fact]
@@ -201,9 +201,9 @@ public sealed class WalkPanelTests : BunitContext
         Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-beizhan]"));
         cut.WaitForAssertion(() =>
         {
-            var args = map.Invocations["setReference"][^1].Arguments;
-            Assert.Equal(wgs.Latitude, (double)args[0]!, 1e-7);
-            Assert.Equal(wgs.Longitude, (double)args[1]!, 1e-7);
+            var args = map.Invocations["setOverlay"][^1].Arguments;
+            Assert.Equal(wgs.Latitude, (double)args[1]!, 1e-7);
+            Assert.Equal(wgs.Longitude, (double)args[2]!, 1e-7);
         });
     }
 
@@ -225,11 +225,11 @@ public sealed class WalkPanelTests : BunitContext
         cut.InvokeAsync(() => cut.FindComponent<LeafletMap>().Instance.OnMapClicked(31.2413, 121.4612));
 
         cut.Find("[data-testid=walk-minutes]").Change("40");
-        cut.WaitForAssertion(() => Assert.Contains("minutes=40", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Contains("minutes=40", (string?)map.Invocations["setOverlay"][^1].Arguments[0]));
         var normal = cut.FindAll("[data-testid=walk-list] li").Count;
 
         cut.Find("[data-testid=speed-elder]").Change(true);
-        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setOverlay"][^1].Arguments[0]));
         Assert.True(cut.FindAll("[data-testid=walk-list] li").Count < normal);
         Assert.Contains("40 分钟", cut.Find("[data-testid=walk-summary]").TextContent);
     }
@@ -241,7 +241,7 @@ public sealed class WalkPanelTests : BunitContext
         var cut = Render<MapPage>();
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
         cut.Find("[data-testid=my-location]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("lat=31.2494&lng=121.451&", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Contains("lat=31.2494&lng=121.451&", (string?)map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class WalkPanelTests : BunitContext
         var nav = Services.GetRequiredService<NavigationManager>();
         Assert.Contains("lat=", nav.Uri);
         cut.FindAll("button.link-button").First(b => b.TextContent.Contains("清除步行圈")).Click();
-        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setOverlay"][^1].Arguments[0]));
         Assert.Empty(cut.FindAll("[data-testid=walk-summary]"));
         Assert.DoesNotContain("lat=", nav.Uri);
     }
@@ -272,7 +272,7 @@ public sealed class WalkPanelTests : BunitContext
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-summary]")));
         nav.NavigateTo("/"); // what Back does
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=walk-summary]")));
-        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Null(map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 
     [Fact]
@@ -282,6 +282,6 @@ public sealed class WalkPanelTests : BunitContext
         var cut = Render<MapPage>(p => p.AddCascadingValue(new LegalServiceMap.Web.Setup.DisplayMode(Elder: true)));
         Assert.True(cut.Find("[data-testid=speed-elder]").HasAttribute("checked"));
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=31.2494&lng=121.451");
-        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setArea"][^1].Arguments[0]));
+        cut.WaitForAssertion(() => Assert.Contains("speed=elder", (string?)map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 }

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Geo;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -15,6 +16,13 @@ public sealed record MapSettings(
     bool Interactive,
     MapTexts Texts,
     string TileCoordinateSystem = "wgs84");
+
+/// <summary>
+/// What the map draws over its markers, handed over in one call: a GeoJSON URL (a walking area from /api/isochrone,
+/// whose station features mark which markers lie inside the walk; a culture walk's route; the uncovered parts of the
+/// district) and the point a walk starts from. Either may be null.
+/// </summary>
+public sealed record MapOverlay(string? Url, GeoPoint? Reference = null);
 
 /// <summary>A position reported by the browser, WGS-84 degrees.</summary>
 public sealed record GeoPosition(double Latitude, double Longitude);
@@ -47,12 +55,12 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
     /// <summary>Replaces the markers with the features of a GeoJSON URL (Feature or FeatureCollection). Returns how many were drawn.</summary>
     public ValueTask<int> SetDataAsync(string url) => Map.InvokeAsync<int>("setData", url);
 
-    /// <summary>Shows the point distances are measured from (a clicked point), or hides it when null.</summary>
-    public ValueTask SetReferenceAsync(double? latitude, double? longitude) =>
-        Map.InvokeVoidAsync("setReference", latitude, longitude);
-
-    /// <summary>Draws the walking area from an /api/isochrone URL, or clears it when null. Returns the method drawn, or null.</summary>
-    public ValueTask<string?> SetAreaAsync(string? url) => Map.InvokeAsync<string?>("setArea", url);
+    /// <summary>
+    /// Draws an overlay (or clears it, with null): the reference point, and the layer of its URL; for a walking area the
+    /// markers inside the walk are told from those outside. Returns the method drawn ("network", "circle"…), or null.
+    /// </summary>
+    public ValueTask<string?> SetOverlayAsync(MapOverlay? overlay) =>
+        Map.InvokeAsync<string?>("setOverlay", overlay?.Url, overlay?.Reference?.Latitude, overlay?.Reference?.Longitude);
 
     /// <summary>Asks the browser for the device position (WGS-84); null when refused or unavailable.</summary>
     public ValueTask<GeoPosition?> LocateAsync() => Map.InvokeAsync<GeoPosition?>("locate");
