@@ -1,3 +1,5 @@
+using LegalServiceMap.Core.Text;
+
 namespace LegalServiceMap.Core.Stations;
 
 /// <summary>How well a station's position is known. Only <see cref="Surveyed"/> and <see cref="Interpolated"/> are drawn as precise pins.</summary>
@@ -15,27 +17,9 @@ public enum LocationTier
 
 public static class LocationTiers
 {
-    public static string ToSlug(this LocationTier tier) => tier switch
-    {
-        LocationTier.Surveyed => "surveyed",
-        LocationTier.Interpolated => "interpolated",
-        LocationTier.Approximate => "approximate",
-        _ => "street-level",
-    };
+    public static string ToSlug(this LocationTier tier) => WireName.Of(tier);
 
-    public static bool TryParse(string? slug, out LocationTier tier)
-    {
-        foreach (var t in Enum.GetValues<LocationTier>())
-        {
-            if (string.Equals(t.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
-            {
-                tier = t;
-                return true;
-            }
-        }
-        tier = default;
-        return false;
-    }
+    public static bool TryParse(string? slug, out LocationTier tier) => WireName.TryParse(slug, out tier);
 
     /// <summary>True when the marker must be drawn hollow and labelled "location approximate".</summary>
     public static bool IsImprecise(this LocationTier tier) => tier is LocationTier.Approximate or LocationTier.StreetLevel;

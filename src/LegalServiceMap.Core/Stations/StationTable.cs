@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using System.Text;
 using LegalServiceMap.Core.Geo;
@@ -28,7 +29,7 @@ public static class StationTable
         ["latitude"] = s.Latitude?.ToString("0.#######", CultureInfo.InvariantCulture), ["longitude"] = s.Longitude?.ToString("0.#######", CultureInfo.InvariantCulture),
         ["location_tier"] = s.LocationTier.ToSlug(), ["note_zh"] = s.NoteZh, ["note_en"] = s.NoteEn,
         ["last_verified"] = s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["sources"] = string.Join("; ", s.Sources),
-        ["status"] = s.Status switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" },
+        ["status"] = WireName.Of(s.Status),
         ["closed_from"] = s.ClosedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["closed_until"] = s.ClosedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["closure_reason_zh"] = s.ClosureReasonZh, ["closure_reason_en"] = s.ClosureReasonEn,
     };
@@ -96,13 +97,7 @@ public static class StationTable
             else problems.Add(new RowProblem("Import_BadDate", "last_verified", dateText));
         }
         var status = StationStatus.Active;
-        switch (Get("status"))
-        {
-            case null or "active": break;
-            case "temporarily-closed": status = StationStatus.TemporarilyClosed; break;
-            case "closed": status = StationStatus.Closed; break;
-            case var other: problems.Add(new RowProblem("Import_BadStatus", "status", other)); break;
-        }
+        if (Get("status") is { } statusText && !WireName.TryParse(statusText, out status)) problems.Add(new RowProblem("Import_BadStatus", "status", statusText));
         DateOnly? DateOf(string column)
         {
             if (Get(column) is not { } text) return null;

@@ -1,3 +1,5 @@
+using LegalServiceMap.Core.Text;
+
 namespace LegalServiceMap.Core.Stations;
 
 /// <summary>The kinds of legal-service body shown on the map. The slug is the stable external name (API, URLs, seed file).</summary>
@@ -16,29 +18,12 @@ public enum StationType
 
 public static class StationTypes
 {
-    private static readonly Dictionary<StationType, string> Slugs = new()
-    {
-        [StationType.ServiceCentre] = "service-centre",
-        [StationType.LegalAid] = "legal-aid",
-        [StationType.Notary] = "notary",
-        [StationType.Mediation] = "mediation",
-        [StationType.CommercialMediation] = "commercial-mediation",
-        [StationType.JudicialOffice] = "judicial-office",
-        [StationType.LawFirm] = "law-firm",
-        [StationType.JudicialAppraisal] = "judicial-appraisal",
-        [StationType.CultureSite] = "culture-site",
-    };
-
-    private static readonly Dictionary<string, StationType> BySlug =
-        Slugs.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
-
     /// <summary>All types in display order.</summary>
     public static IReadOnlyList<StationType> All { get; } = Enum.GetValues<StationType>();
 
-    public static string ToSlug(this StationType type) => Slugs[type];
+    public static string ToSlug(this StationType type) => WireName.Of(type);
 
-    public static bool TryParse(string? slug, out StationType type) =>
-        BySlug.TryGetValue(slug?.Trim() ?? "", out type);
+    public static bool TryParse(string? slug, out StationType type) => WireName.TryParse(slug, out type);
 
     /// <summary>Parses a comma-separated list of slugs. Returns false and the offending slug when one is unknown.</summary>
     public static bool TryParseList(string? csv, out IReadOnlySet<StationType> types, out string? unknown)

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
@@ -56,7 +57,7 @@ public static class CoverageApi
         var results = StationTypes.All.Select(t => coverage.Compute(t, m, s)!).ToList();
         return TypedResults.Json(new
         {
-            method = results[0].Method == IsochroneMethod.Network ? "network" : "circle",
+            method = WireName.Of(results[0].Method),
             approximate = results[0].Method != IsochroneMethod.Network,
             minutes = m,
             speedKmh = s,
@@ -86,7 +87,7 @@ public static class CoverageApi
             await using var w = new Utf8JsonWriter(stream);
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
-            w.WriteString("method", result.Method == IsochroneMethod.Network ? "network" : "circle");
+            w.WriteString("method", WireName.Of(result.Method));
             w.WriteBoolean("approximate", result.Method != IsochroneMethod.Network);
             w.WriteString("style", "gap");
             w.WriteNumber("share", Math.Round(result.District.Share, 4));

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Geocoding;
@@ -24,16 +25,6 @@ public static class GeocodingApi
         return app;
     }
 
-    public static string MatchTypeSlug(GeocodeMatchType type) => type switch
-    {
-        GeocodeMatchType.ExactPoint => "exact-point",
-        GeocodeMatchType.InterpolatedNumber => "interpolated-number",
-        GeocodeMatchType.Intersection => "intersection",
-        GeocodeMatchType.Road => "road",
-        GeocodeMatchType.StreetTown => "street-town",
-        _ => "district",
-    };
-
     private static IResult Geocode(string? q, string? lang, string? limit, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
     {
         var errors = new Dictionary<string, string[]>();
@@ -56,8 +47,8 @@ public static class GeocodingApi
                 label = english ? c.LabelEn ?? c.Label : c.Label,
                 lat = Math.Round(c.Location.Latitude, 7),
                 lng = Math.Round(c.Location.Longitude, 7),
-                matchType = MatchTypeSlug(c.MatchType),
-                matchTypeName = L["Match_" + MatchTypeSlug(c.MatchType)].Value,
+                matchType = WireName.Of(c.MatchType),
+                matchTypeName = L["Match_" + WireName.Of(c.MatchType)].Value,
                 confidence = Math.Round(c.Confidence, 2),
                 source = c.Source,
                 stationId = c.StationId,

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
@@ -79,7 +80,7 @@ public static class IsochroneApi
         await using var w = new Utf8JsonWriter(stream);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
-        w.WriteString("method", iso.Method == IsochroneMethod.Network ? "network" : "circle");
+        w.WriteString("method", WireName.Of(iso.Method));
         w.WriteBoolean("approximate", iso.Method != IsochroneMethod.Network);
         w.WriteNumber("minutes", iso.Request.Minutes);
         w.WriteNumber("speedKmh", iso.Request.SpeedKmh);
@@ -97,7 +98,7 @@ public static class IsochroneApi
         GeoJsonPolygons.WriteGeometry(w, iso.Area);
         w.WriteStartObject("properties");
         w.WriteString("kind", "area");
-        w.WriteString("method", iso.Method == IsochroneMethod.Network ? "network" : "circle");
+        w.WriteString("method", WireName.Of(iso.Method));
         w.WriteEndObject();
         w.WriteEndObject();
 

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Stations;
 using Microsoft.Extensions.Localization;
@@ -73,7 +74,7 @@ public static class StationGeoJson
             s.IsVerified,
             s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             OpeningHours.StatusAt(s, now, calendar).State.ToString().ToLowerInvariant(),
-            s.Status switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" },
+            WireName.Of(s.Status),
             $"/stations/{Uri.EscapeDataString(s.Id)}",
             distance is null ? null : Math.Round(distance.Value, 1),
             details ? Details(s, english) : null);

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Text.Json;
 using LegalServiceMap.Core.Stations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -58,8 +59,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                     v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.GetHashCode())),
                     v => v.ToList()));
         station.Property(s => s.Status).HasMaxLength(20)
-            .HasConversion(v => v == StationStatus.Active ? "active" : v == StationStatus.Closed ? "closed" : "temporarily-closed",
-                v => v == "closed" ? StationStatus.Closed : v == "temporarily-closed" ? StationStatus.TemporarilyClosed : StationStatus.Active);
+            .HasConversion(v => WireName.Of(v), v => StatusFromWire(v));
         station.Property(s => s.Exceptions)
             .HasConversion(
                 v => DatedExceptionsText.Format(v),
@@ -129,6 +129,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         LocationTiers.TryParse(slug, out var t) ? t : LocationTier.StreetLevel;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static StationStatus StatusFromWire(string value) => WireName.TryParse(value, out StationStatus status) ? status : StationStatus.Active;
 
     private sealed record PeriodDto(int Day, string Opens, string Closes)
     {

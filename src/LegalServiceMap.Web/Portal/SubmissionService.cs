@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -47,20 +48,9 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
     // Stored as readable text (not \u-escaped); it is encoded whenever it is shown.
     private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string KindSlug(SubmissionKind k) => k switch
-    {
-        SubmissionKind.Consultation => "consultation",
-        SubmissionKind.ErrorReport => "error-report",
-        _ => "legal-aid",
-    };
+    public static string KindSlug(SubmissionKind k) => WireName.Of(k);
 
-    public static string StatusSlug(SubmissionStatus s) => s switch
-    {
-        SubmissionStatus.InProgress => "in-progress",
-        SubmissionStatus.Answered => "answered",
-        SubmissionStatus.Closed => "closed",
-        _ => "received",
-    };
+    public static string StatusSlug(SubmissionStatus s) => WireName.Of(s);
 
     public static bool ValidKey(string? key) => key is { Length: >= 8 and <= 100 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
@@ -175,8 +165,8 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
         {
             return null;
         }
-        var kind = row.Kind switch { "consultation" => SubmissionKind.Consultation, "error-report" => SubmissionKind.ErrorReport, _ => SubmissionKind.LegalAid };
-        var status = row.Status switch { "in-progress" => SubmissionStatus.InProgress, "answered" => SubmissionStatus.Answered, "closed" => SubmissionStatus.Closed, _ => SubmissionStatus.Received };
+        WireName.TryParse(row.Kind, out SubmissionKind kind);
+        WireName.TryParse(row.Status, out SubmissionStatus status);
         return new SubmissionView(row.Reference, kind, status, row.CreatedAt, expected is null ? null : row.Reply);
     }
 }

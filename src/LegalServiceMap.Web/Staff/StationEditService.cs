@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
@@ -38,7 +39,7 @@ public sealed class StationForm
     public string? ClosureReasonZh { get; set; }
     public string? ClosureReasonEn { get; set; }
 
-    public static string StatusSlug(StationStatus s) => s switch { StationStatus.Closed => "closed", StationStatus.TemporarilyClosed => "temporarily-closed", _ => "active" };
+    public static string StatusSlug(StationStatus s) => WireName.Of(s);
 
     public StationForm Copy() => (StationForm)MemberwiseClone();
 
@@ -87,8 +88,9 @@ public sealed class StationForm
             case "closureReasonZh": ClosureReasonZh = v; break;
             case "closureReasonEn": ClosureReasonEn = v; break;
             case "status":
-                Status = v switch { "closed" => StationStatus.Closed, "temporarily-closed" => StationStatus.TemporarilyClosed, "active" or null => StationStatus.Active, _ => Status };
-                if (v is not (null or "closed" or "temporarily-closed" or "active")) return false;
+                if (v is null) Status = StationStatus.Active;
+                else if (WireName.TryParse(v, out StationStatus status)) Status = status;
+                else return false;
                 break;
             default: return false;
         }
