@@ -3,6 +3,13 @@ namespace LegalServiceMap.Core.Geo;
 /// <summary>The coordinate systems met at the edges: WGS-84 (stored), GCJ-02 (Amap, Tencent, the host app), BD-09 (Baidu).</summary>
 public enum CoordinateSystem { Wgs84, Gcj02, Bd09 }
 
+public static class CoordinateSystems
+{
+    /// <summary>A coordinate system as a query names it (wgs84 | gcj02 | bd09, any case); nothing means WGS-84; null when unknown.</summary>
+    public static CoordinateSystem? Parse(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? CoordinateSystem.Wgs84 : Text.WireName.TryParse(name, out CoordinateSystem system) ? system : null;
+}
+
 /// <summary>
 /// Conversions between WGS-84, GCJ-02 and BD-09, with the standard published formulas (Krasovsky 1940
 /// ellipsoid a = 6378245.0, ee = 0.00669342162296594323; BD-09 with x_pi = π·3000/180). Points outside

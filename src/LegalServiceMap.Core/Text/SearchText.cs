@@ -11,6 +11,9 @@ namespace LegalServiceMap.Core.Text;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>The longest search query taken (longer ones are refused by the API and cut by the map page).</summary>
+    public const int MaxQueryLength = 100;
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -17,8 +17,8 @@ public static class CoordsApi
         var errors = new Dictionary<string, string[]>();
         var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
         var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-        var source = IsochroneApi.ParseCoord(from);
-        var target = IsochroneApi.ParseCoord(to);
+        var source = CoordinateSystems.Parse(from);
+        var target = CoordinateSystems.Parse(to);
         if (from is null || source is null) errors["from"] = [L["Api_CoordInvalid"]];
         if (to is null || target is null) errors["to"] = [L["Api_CoordInvalid"]];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);

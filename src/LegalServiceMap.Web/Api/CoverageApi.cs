@@ -38,7 +38,7 @@ public static class CoverageApi
             else if (m < options.MinMinutes || m > options.MaxMinutes)
                 errors["minutes"] = [L["Api_OutOfRange", options.MinMinutes, options.MaxMinutes]];
         }
-        var s = IsochroneApi.ParseSpeed(speed, options);
+        var s = options.ParseSpeed(speed);
         if (s is null) errors["speed"] = [L["Api_SpeedInvalid"]];
         return (m, s ?? 0, errors);
     }

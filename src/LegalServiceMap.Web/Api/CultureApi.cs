@@ -26,9 +26,9 @@ public static class CultureApi
     {
         var errors = new Dictionary<string, string[]>();
         var english = ApiParameters.Language(errors, lang, L);
-        var kmh = IsochroneApi.ParseSpeed(pace, walking.Options);
+        var kmh = walking.Options.ParseSpeed(pace);
         if (kmh is null) errors["pace"] = [L["Api_SpeedInvalid"]];
-        var system = IsochroneApi.ParseCoord(coord);
+        var system = CoordinateSystems.Parse(coord);
         if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
         GeoPoint? start = null;
         if (lat is not null || lng is not null)

@@ -68,7 +68,7 @@ public static class GeocodingApi
         var errors = new Dictionary<string, string[]>();
         var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
         var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-        var system = IsochroneApi.ParseCoord(coord);
+        var system = CoordinateSystems.Parse(coord);
         if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
         var english = ApiParameters.Language(errors, lang, L);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);

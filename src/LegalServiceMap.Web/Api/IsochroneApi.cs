@@ -23,23 +23,6 @@ public static class IsochroneApi
         return app;
     }
 
-    /// <summary>Parses a speed: a preset name or km/h between 1 and 10.</summary>
-    public static double? ParseSpeed(string? speed, IsochroneOptions options) => speed?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "normal" => options.DefaultSpeedKmh,
-        "elder" or "slow" => options.ElderSpeedKmh,
-        var s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 10 => v,
-        _ => null,
-    };
-
-    public static CoordinateSystem? ParseCoord(string? coord) => coord?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "wgs84" => CoordinateSystem.Wgs84,
-        "gcj02" => CoordinateSystem.Gcj02,
-        "bd09" => CoordinateSystem.Bd09,
-        _ => null,
-    };
-
     private static IResult Get(string? lat, string? lng, string? minutes, string? speed, string? coord, string? type, string? lang,
         WalkingAreaService walking, BoundaryService boundaries, IStringLocalizer<SharedResource> L, HttpContext http)
     {
@@ -49,9 +32,9 @@ public static class IsochroneApi
         var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
         var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
         var mins = minutes is null ? options.DefaultMinutes : ApiParameters.Number(errors, "minutes", minutes, options.MinMinutes, options.MaxMinutes, L);
-        var kmh = ParseSpeed(speed, options);
+        var kmh = options.ParseSpeed(speed);
         if (kmh is null) errors["speed"] = [L["Api_SpeedInvalid"]];
-        var system = ParseCoord(coord);
+        var system = CoordinateSystems.Parse(coord);
         if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
         IReadOnlySet<StationType>? types = null;
         if (type is not null && !StationTypes.TryParseList(type, out types, out var unknown))

@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
@@ -15,7 +16,6 @@ namespace LegalServiceMap.Web.Api;
 public static class StationsApi
 {
     public const int MaxK = 100;
-    public const int MaxQueryLength = 100;
 
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
@@ -52,9 +52,9 @@ public static class StationsApi
                 box = b;
             }
         }
-        if (q is { Length: > MaxQueryLength })
+        if (q is { Length: > SearchText.MaxQueryLength })
         {
-            errors.Add("q", "Api_QueryTooLong", MaxQueryLength);
+            errors.Add("q", "Api_QueryTooLong", SearchText.MaxQueryLength);
         }
         if (errors.Any)
         {
@@ -83,7 +83,7 @@ public static class StationsApi
         {
             errors.Add("k", "Api_KRange", MaxK);
         }
-        var system = IsochroneApi.ParseCoord(coord);
+        var system = CoordinateSystems.Parse(coord);
         if (system is null)
         {
             errors.Add("coord", "Api_CoordInvalid");

@@ -33,6 +33,7 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.CoverageService>();
         services.AddSingleton<Spatial.GeocoderService>();
         services.AddSingleton<Spatial.CultureService>();
+        services.AddSingleton<Features.Map.MapViewService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 

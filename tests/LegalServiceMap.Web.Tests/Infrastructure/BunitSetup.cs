@@ -47,6 +47,7 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CoverageService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.GeocoderService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CultureService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.MapViewService>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Staff.StationEditService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 

@@ -21,6 +21,15 @@ public sealed class IsochroneOptions
     public double MaxSnapMetres { get; set; } = 300;
     /// <summary>Network distance ÷ straight-line distance assumed by the circle fallback.</summary>
     public double DetourFactor { get; set; } = 1.3;
+
+    /// <summary>A pace as a query gives it: "normal" (or nothing), "elder"/"slow", or km/h from 1 to 10; null when it is none of these.</summary>
+    public double? ParseSpeed(string? speed) => speed?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "normal" => DefaultSpeedKmh,
+        "elder" or "slow" => ElderSpeedKmh,
+        var s when double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 10 => v,
+        _ => null,
+    };
 }
 
 public enum IsochroneMethod { Network, Circle }
