@@ -46,6 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Blazor:Circuit:DisconnectedCircuitRetentionPeriod", "00:00:02");
             // A circuit error reaches the browser console (which every journey checks) with its message.
             b.UseSetting("Blazor:Circuit:DetailedErrors", "true");
+            b.ConfigureServices(services =>
+            {
+                services.AddSingleton<CircuitTracker>();
+                services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => new CircuitTracker.Handler(sp.GetRequiredService<CircuitTracker>()));
+            });
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -96,6 +101,37 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Tells a test when a circuit lost its connection and when the server let it go, so it waits for that, not for a guessed time.</summary>
+public sealed class CircuitTracker
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _closed = new();
+    private TaskCompletionSource<string> _nextDown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the id of the next circuit whose connection drops after this property was read.</summary>
+    public Task<string> NextConnectionDown => _nextDown.Task;
+
+    /// <summary>Completes when the server has closed (given up) the circuit.</summary>
+    public Task ClosedAsync(string circuitId) => Closed(circuitId).Task;
+
+    private TaskCompletionSource Closed(string id) => _closed.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public sealed class Handler(CircuitTracker tracker) : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+    {
+        public override Task OnConnectionDownAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+        {
+            tracker.Closed(circuit.Id);
+            Interlocked.Exchange(ref tracker._nextDown, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(circuit.Id);
+            return Task.CompletedTask;
+        }
+
+        public override Task OnCircuitClosedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+        {
+            tracker.Closed(circuit.Id).TrySetResult();
+            return Task.CompletedTask;
+        }
     }
 }
 

@@ -35,6 +35,8 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
 
         // Sleep: no network (the reconnect handshake fails) and the live socket closes.
         await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        var tracker = fixture.Service<CircuitTracker>();
+        var down = tracker.NextConnectionDown;
         await page.EvaluateAsync("() => window.__lsmSockets.forEach((s) => s.close())");
 
         var notice = page.Locator("#components-reconnect-modal");
@@ -42,8 +44,8 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(notice).ToContainTextAsync("重新连接");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reconnect-zh-390.png") });
 
-        // Longer than the server keeps a dropped circuit (2 s in the test host).
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // Until the server has given up the dropped circuit (after 2 s in the test host).
+        await tracker.ClosedAsync(await down.WaitAsync(TimeSpan.FromSeconds(30))).WaitAsync(TimeSpan.FromSeconds(30));
         await page.UnrouteAsync("**/_blazor/negotiate**");
 
         // Wake: the page comes back (resumed or cleanly reloaded), still filtered, and interactive again.

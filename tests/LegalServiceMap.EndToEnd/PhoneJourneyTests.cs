@@ -35,7 +35,8 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(handle).ToHaveAttributeAsync("aria-expanded", "true");
         await handle.ClickAsync();
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "full");
-        await page.WaitForTimeoutAsync(300); // the height transition
+        // Once its height transition has ended, the sheet covers most of the screen.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=sheet]').getAnimations().length === 0");
         Assert.True(await HeightAsync(sheet) > 844 * 0.8);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"sheet-full-{lang}-390x844.png") });
         await handle.ClickAsync();

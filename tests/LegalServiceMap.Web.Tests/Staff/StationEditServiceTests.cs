@@ -109,7 +109,8 @@ public sealed class StationEditServiceTests : IDisposable
 public sealed class StationRestoreTests : IDisposable
 {
     private readonly TestDatabase _db = new();
-    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+    private readonly LegalServiceMap.Web.Tests.Portal.MovableClock _clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+    private StationEditService Service => new(_db.Factory, _db.Queries, _clock);
 
     private async Task EditAsync(Action<StationForm> change, string user)
     {
@@ -117,7 +118,7 @@ public sealed class StationRestoreTests : IDisposable
         var form = loaded.Copy();
         change(form);
         Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(form, loaded, user)).Outcome);
-        await Task.Delay(5); // distinct timestamps for ordering
+        _clock.Now = _clock.Now.AddMinutes(1); // each edit a minute after the last
     }
 
     [Fact]
