@@ -53,7 +53,9 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
         var marker = page.Locator($".leaflet-marker-icon[title^=\"{name}\"]");
         await Assertions.Expect(marker).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await marker.ClickAsync();
+        // The tap goes to the marker itself: while the map is still settling from "show on map" (zoom, unclustering), a
+        // tap by position could land on the map beside it and start a walk instead.
+        await marker.DispatchEventAsync("click");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
         var card = page.GetByTestId("selected-station");
         await Assertions.Expect(card).ToContainTextAsync(name);

@@ -6,7 +6,10 @@ namespace LegalServiceMap.Web.Data;
 
 public sealed class SeedOptions
 {
+    public const string Section = "Seed";
+
     /// <summary>Path of the station seed file; relative paths resolve against the app's base directory.</summary>
+    [System.ComponentModel.DataAnnotations.Required]
     public string StationsFile { get; set; } = "data/stations.json";
 }
 

@@ -34,11 +34,13 @@ public sealed class Submission
 /// <summary>Limits of the resident portal (section "Portal").</summary>
 public sealed class PortalOptions
 {
-    /// <summary>Submissions allowed per client IP address within <see cref="WindowMinutes"/>.</summary>
-    public int PermitsPerWindow { get; set; } = 10;
-    public int WindowMinutes { get; set; } = 10;
+    public const string Section = "Portal";
+
+    /// <summary>New submissions allowed per client address within <see cref="WindowMinutes"/>.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000_000)] public int PermitsPerWindow { get; set; } = 10;
+    [System.ComponentModel.DataAnnotations.Range(1, 1440)] public int WindowMinutes { get; set; } = 10;
     /// <summary>Days a closed submission is kept before its personal data is purged.</summary>
-    public int RetentionDaysAfterClosing { get; set; } = 180;
+    [System.ComponentModel.DataAnnotations.Range(1, 3650)] public int RetentionDaysAfterClosing { get; set; } = 180;
 
     /// <summary>
     /// Shanghai's economic-hardship line for legal aid, yuan per person per month, as the bureau sets it. Not set by default:

@@ -3,6 +3,7 @@ using LegalServiceMap.Web.Components;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -15,9 +16,9 @@ public static class ApplicationSetup
         var services = builder.Services;
 
         // Options, validated at start.
-        services.AddOptions<MapOptions>().BindConfiguration("Map").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SeedOptions>().BindConfiguration("Seed");
-        services.AddOptions<EmbedOptions>().BindConfiguration("Embed");
+        services.AddValidatedOptions<MapOptions>(MapOptions.Section);
+        services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
+        services.AddValidatedOptions<EmbedOptions>(EmbedOptions.Section);
 
         // Data: SQLite file under the content root unless configured otherwise; a factory because circuits live long.
         var connection = builder.Configuration.GetConnectionString("Stations") ?? "Data Source=App_Data/legalservicemap.db";
@@ -27,7 +28,7 @@ public static class ApplicationSetup
         services.AddSingleton<StationQueries>();
 
         // Walking areas and boundaries: loaded at start, replaced by imports.
-        services.AddOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>().BindConfiguration("Isochrone");
+        services.AddValidatedOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>(LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions.Section);
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton<Spatial.CoverageService>();
@@ -43,7 +44,7 @@ public static class ApplicationSetup
         services.AddScoped<Staff.StationTransferService>();
 
         // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
-        services.AddOptions<Portal.PortalOptions>().BindConfiguration("Portal");
+        services.AddValidatedOptions<Portal.PortalOptions>(Portal.PortalOptions.Section);
         services.AddScoped<Portal.SubmissionService>();
         services.AddScoped<Portal.SubmissionQueue>();
         if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Portal.SubmissionPurgeJob>();
@@ -86,6 +87,10 @@ public static class ApplicationSetup
         });
         return builder;
     }
+
+    /// <summary>Binds an options class to its configuration section, checked against its data annotations when the app starts.</summary>
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     /// <summary>
     /// Public pages that show data and hold no form, so no antiforgery token: their HTML may be compressed without

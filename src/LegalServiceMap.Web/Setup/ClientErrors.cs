@@ -9,6 +9,8 @@ namespace LegalServiceMap.Web.Setup;
 /// <summary>Limits on request bodies (section "Limits").</summary>
 public sealed class RequestLimitOptions
 {
+    public const string Section = "Limits";
+
     /// <summary>The largest request body any door takes (forms, JSON, sign-in): 64 KB by default.</summary>
     [System.ComponentModel.DataAnnotations.Range(1024, 100 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
@@ -25,7 +27,7 @@ public static class ClientErrors
 {
     public static IServiceCollection AddClientErrors(this IServiceCollection services)
     {
-        services.AddOptions<RequestLimitOptions>().BindConfiguration("Limits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RequestLimitOptions>(RequestLimitOptions.Section);
         // Minimal APIs answer a body they cannot bind with a bare status code instead of throwing (the default in
         // Development), so no exception text reaches the client; the status code pages below give it a body.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

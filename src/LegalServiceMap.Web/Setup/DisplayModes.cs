@@ -5,6 +5,8 @@ namespace LegalServiceMap.Web.Setup;
 /// <summary>Embedding in the host app (section "Embed").</summary>
 public sealed class EmbedOptions
 {
+    public const string Section = "Embed";
+
     /// <summary>Origins allowed to frame the site (CSP frame-ancestors); empty = only this site.</summary>
     public string[] AllowedOrigins { get; set; } = [];
     /// <summary>User-agent fragments of host apps whose webview always gets embed mode.</summary>

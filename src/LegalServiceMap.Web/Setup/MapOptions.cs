@@ -5,6 +5,8 @@ namespace LegalServiceMap.Web.Setup;
 /// <summary>Map settings (section "Map"). The default tile server is OpenStreetMap; leave TileUrl empty for no base map.</summary>
 public sealed class MapOptions
 {
+    public const string Section = "Map";
+
     public string? TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     [Required]

@@ -11,6 +11,8 @@ namespace LegalServiceMap.Web.Setup;
 /// <summary>Limits on the public doors (section "RateLimits"); all per client address, each window fixed.</summary>
 public sealed class RateLimitOptions
 {
+    public const string Section = "RateLimits";
+
     /// <summary>Requests per minute from one client to any page or API (static files excepted).</summary>
     [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
     /// <summary>Failed staff sign-ins per client address within <see cref="SignInWindowMinutes"/> (accounts also lock after 5).</summary>
@@ -84,7 +86,7 @@ public static class RateLimits
 {
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<DoorLimits>();
         services.AddRateLimiter(o =>
         {

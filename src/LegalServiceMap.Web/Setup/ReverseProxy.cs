@@ -6,6 +6,8 @@ namespace LegalServiceMap.Web.Setup;
 /// <summary>The TLS-terminating reverse proxies in front of the app (section "ReverseProxy").</summary>
 public sealed class ReverseProxyOptions
 {
+    public const string Section = "ReverseProxy";
+
     /// <summary>Addresses of trusted proxies (e.g. "10.0.0.5"). Empty with <see cref="KnownNetworks"/> empty: only a proxy on this machine (loopback).</summary>
     public string[] KnownProxies { get; set; } = [];
     /// <summary>Networks of trusted proxies in CIDR form (e.g. "10.0.0.0/24").</summary>
@@ -21,7 +23,7 @@ public static class ReverseProxy
 {
     public static IServiceCollection AddReverseProxySupport(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxy = configuration.GetSection("ReverseProxy").Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
+        var proxy = configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
         if (Problems(proxy).ToList() is { Count: > 0 } problems) throw new InvalidOperationException(string.Join("; ", problems));
         services.Configure<ForwardedHeadersOptions>(o =>
         {

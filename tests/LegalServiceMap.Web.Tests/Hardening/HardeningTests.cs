@@ -356,3 +356,24 @@ internal static class SqliteBreaker
         File.WriteAllText(path, "this is not an SQLite database, it is here to make every query fail");
     }
 }
+
+/// <summary>Every options class is checked when the app starts: a bad setting stops it with a message, not a later 500.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Portal:PermitsPerWindow", "0")]
+    [InlineData("Isochrone:MaxMinutes", "100000")]
+    [InlineData("RateLimits:StatusFailuresPerReference", "-1")]
+    [InlineData("Limits:MaxRequestBodyBytes", "10")]
+    [InlineData("Seed:StationsFile", "")]
+    public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
+    {
+        using var app = new HardenedAppFactory("Testing", new() { [key] = value });
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var validation = e as Microsoft.Extensions.Options.OptionsValidationException
+            ?? e.InnerException as Microsoft.Extensions.Options.OptionsValidationException
+            ?? (e as AggregateException)?.InnerExceptions.OfType<Microsoft.Extensions.Options.OptionsValidationException>().FirstOrDefault();
+        Assert.NotNull(validation);
+        Assert.Contains(key.Split(':')[1], string.Join(" ", validation!.Failures));
+    }
+}

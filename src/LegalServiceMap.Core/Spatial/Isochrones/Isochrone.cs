@@ -7,20 +7,22 @@ namespace LegalServiceMap.Core.Spatial.Isochrones;
 /// <summary>Settings of the walking area ("15-minute circle"). Speeds in km/h, distances in metres.</summary>
 public sealed class IsochroneOptions
 {
-    public double DefaultSpeedKmh { get; set; } = 5.0;
+    public const string Section = "Isochrone";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 10)] public double DefaultSpeedKmh { get; set; } = 5.0;
     /// <summary>A slower pace for older residents.</summary>
-    public double ElderSpeedKmh { get; set; } = 3.6;
-    public int DefaultMinutes { get; set; } = 15;
-    public int MinMinutes { get; set; } = 1;
-    public int MaxMinutes { get; set; } = 60;
+    [System.ComponentModel.DataAnnotations.Range(1, 10)] public double ElderSpeedKmh { get; set; } = 3.6;
+    [System.ComponentModel.DataAnnotations.Range(1, 120)] public int DefaultMinutes { get; set; } = 15;
+    [System.ComponentModel.DataAnnotations.Range(1, 120)] public int MinMinutes { get; set; } = 1;
+    [System.ComponentModel.DataAnnotations.Range(1, 120)] public int MaxMinutes { get; set; } = 60;
     /// <summary>How far from a street a pedestrian's destination may be (building frontage) when drawing the area.</summary>
-    public double ReachMetres { get; set; } = 40;
+    [System.ComponentModel.DataAnnotations.Range(1, 500)] public double ReachMetres { get; set; } = 40;
     /// <summary>Grid cell of the area polygon.</summary>
-    public double CellMetres { get; set; } = 20;
+    [System.ComponentModel.DataAnnotations.Range(1, 200)] public double CellMetres { get; set; } = 20;
     /// <summary>An origin further than this from any street is "off the network".</summary>
-    public double MaxSnapMetres { get; set; } = 300;
+    [System.ComponentModel.DataAnnotations.Range(1, 5000)] public double MaxSnapMetres { get; set; } = 300;
     /// <summary>Network distance ÷ straight-line distance assumed by the circle fallback.</summary>
-    public double DetourFactor { get; set; } = 1.3;
+    [System.ComponentModel.DataAnnotations.Range(1, 3)] public double DetourFactor { get; set; } = 1.3;
 
     /// <summary>A pace as a query gives it: "normal" (or nothing), "elder"/"slow", or km/h from 1 to 10; null when it is none of these.</summary>
     public double? ParseSpeed(string? speed) => speed?.Trim().ToLowerInvariant() switch
