@@ -73,6 +73,12 @@ public sealed class Station
 
     public bool IsVerified => LastVerified is not null;
 
+    /// <summary>
+    /// True when residents must not take the position as the door: no position at all, or only an approximate or
+    /// street-level one (drawn hollow and labelled "location approximate").
+    /// </summary>
+    public bool IsApproximate => Location is null || LocationTier.IsImprecise();
+
     public GeoPoint? Location =>
         Latitude is { } lat && Longitude is { } lng ? new GeoPoint(lat, lng) : null;
 

@@ -1,4 +1,7 @@
-using System.Globalization;
+using LegalServiceMap.Core.Spatial.Isochrones;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Core.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Web.Setup;
@@ -6,40 +9,112 @@ using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Api;
 
-/// <summary>Shared parsing of query parameters into localized validation errors (by parameter name).</summary>
-public static class ApiParameters
+/// <summary>
+/// The one way the API validates query parameters: every parameter arrives as text and is parsed here, each problem
+/// collected as a localized message under the parameter's name, and all of them answered together as one 400
+/// problem+json (never a 500, never the framework's binding text).
+/// </summary>
+public sealed class ParameterErrors(IStringLocalizer L)
 {
-    /// <summary>A finite number within [min, max]; adds an error and returns 0 when missing (if required), non-numeric or out of range.</summary>
-    public static double Number(Dictionary<string, string[]> errors, string name, string? raw, double min, double max, IStringLocalizer L)
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string parameter, string key, params object[] args)
+    {
+        if (!_errors.TryGetValue(parameter, out var list)) _errors[parameter] = list = [];
+        list.Add(L[key, args]);
+    }
+
+    /// <summary>A finite number within [min, max]; missing, non-numeric or out of range adds an error (and gives 0).</summary>
+    public double Number(string name, string? raw, double min, double max)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            errors[name] = [L["Api_Required"]];
+            Add(name, "Api_Required");
             return 0;
         }
-        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+        if (QueryValues.Finite(raw) is not { } v)
         {
-            errors[name] = [L["Api_NotANumber"]];
+            Add(name, "Api_NotANumber");
             return 0;
         }
-        if (v < min || v > max) errors[name] = [L["Api_OutOfRange", min, max]];
+        if (v < min || v > max) Add(name, "Api_OutOfRange", min, max);
         return v;
     }
 
-    /// <summary>
-    /// Whether the answer is in English: the <c>lang</c> parameter (en|zh) when given, else the request's culture. An
-    /// unknown language adds an error.
-    /// </summary>
-    public static bool Language(Dictionary<string, string[]> errors, string? lang, IStringLocalizer L)
+    /// <summary>Like <see cref="Number(string, string?, double, double)"/>, but a missing value is <paramref name="fallback"/>.</summary>
+    public double Number(string name, string? raw, double min, double max, double fallback) =>
+        raw is null ? fallback : Number(name, raw, min, max);
+
+    /// <summary>A latitude (lat) and longitude (lng) in the named coordinate system, converted to WGS-84.</summary>
+    public GeoPoint Point(string? lat, string? lng, string? coord, string coordName = "coord")
+    {
+        var latitude = Number("lat", lat, -90, 90);
+        var longitude = Number("lng", lng, -180, 180);
+        var system = System(coordName, coord);
+        return Any ? default : ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system, CoordinateSystem.Wgs84);
+    }
+
+    /// <summary>A coordinate system (nothing is WGS-84 unless <paramref name="required"/>).</summary>
+    public CoordinateSystem System(string name, string? raw, bool required = false)
+    {
+        if ((required && raw is null) || CoordinateSystems.Parse(raw) is not { } system)
+        {
+            Add(name, "Api_CoordInvalid");
+            return CoordinateSystem.Wgs84;
+        }
+        return system;
+    }
+
+    /// <summary>A walking pace: normal, elder or km/h from 1 to 10.</summary>
+    public double Speed(string name, string? raw, IsochroneOptions options)
+    {
+        if (options.ParseSpeed(raw) is { } kmh) return kmh;
+        Add(name, "Api_SpeedInvalid");
+        return options.DefaultSpeedKmh;
+    }
+
+    /// <summary>Whether the answer is in English: the <c>lang</c> parameter (en|zh) when given, else the request's culture.</summary>
+    public bool English(string? lang)
     {
         if (lang is null) return Localization.IsEnglish;
-        if (Localization.Parse(lang) is not { } c)
+        if (Localization.Parse(lang) is not { } culture)
         {
-            errors["lang"] = [L["Api_LangUnknown"]];
+            Add("lang", "Api_LangUnknown");
             return false;
         }
-        return c.TwoLetterISOLanguageName == "en";
+        return culture.TwoLetterISOLanguageName == "en";
     }
+
+    /// <summary>A comma-separated list of station types, or null when not given (or wrong).</summary>
+    public IReadOnlySet<StationType>? Types(string? csv, string name = "type")
+    {
+        if (csv is null) return null;
+        if (StationTypes.TryParseList(csv, out var types, out var unknown)) return types;
+        Add(name, "Api_TypeUnknown", unknown ?? "", string.Join(", ", StationTypes.All.Select(t => t.ToSlug())));
+        return null;
+    }
+
+    /// <summary>Exactly one station type.</summary>
+    public StationType Type(string? slug, string name = "type")
+    {
+        if (StationTypes.TryParse(slug, out var type)) return type;
+        Add(name, "Api_TypeUnknown", slug ?? "", string.Join(", ", StationTypes.All.Select(t => t.ToSlug())));
+        return default;
+    }
+
+    /// <summary>A whole number in [min, max], <paramref name="fallback"/> when missing; else the given message.</summary>
+    public int Count(string name, string? raw, int min, int max, int fallback, string key)
+    {
+        if (raw is null) return fallback;
+        if (QueryValues.Int(raw, min, max) is { } v) return v;
+        Add(name, key, max);
+        return fallback;
+    }
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: L["Api_InvalidTitle"]);
 }
 
 /// <summary>GeoJSON pieces written by hand with <see cref="Utf8JsonWriter"/> (WGS-84, [lng, lat], 7 decimals ≈ 1 cm).</summary>

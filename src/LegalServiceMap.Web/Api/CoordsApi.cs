@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Text;
 using LegalServiceMap.Core.Geo;
 using Microsoft.Extensions.Localization;
 
@@ -14,31 +15,22 @@ public static class CoordsApi
 
     private static IResult Convert(string? lat, string? lng, string? from, string? to, IStringLocalizer<SharedResource> L)
     {
-        var errors = new Dictionary<string, string[]>();
-        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
-        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-        var source = CoordinateSystems.Parse(from);
-        var target = CoordinateSystems.Parse(to);
-        if (from is null || source is null) errors["from"] = [L["Api_CoordInvalid"]];
-        if (to is null || target is null) errors["to"] = [L["Api_CoordInvalid"]];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        var errors = new ParameterErrors(L);
+        var latitude = errors.Number("lat", lat, -90, 90);
+        var longitude = errors.Number("lng", lng, -180, 180);
+        var source = errors.System("from", from, required: true);
+        var target = errors.System("to", to, required: true);
+        if (errors.Any) return errors.Problem();
 
         var input = new GeoPoint(latitude, longitude);
-        var output = ChinaCoordinates.Convert(input, source!.Value, target!.Value);
+        var output = ChinaCoordinates.Convert(input, source, target);
         return TypedResults.Json(new
         {
-            from = Name(source.Value),
-            to = Name(target.Value),
+            from = WireName.Of(source),
+            to = WireName.Of(target),
             inChina = ChinaCoordinates.IsInChina(input),
             lat = Math.Round(output.Latitude, 8),
             lng = Math.Round(output.Longitude, 8),
         });
     }
-
-    private static string Name(CoordinateSystem system) => system switch
-    {
-        CoordinateSystem.Gcj02 => "gcj02",
-        CoordinateSystem.Bd09 => "bd09",
-        _ => "wgs84",
-    };
 }

@@ -26,22 +26,8 @@ public static class CoverageApi
         return app;
     }
 
-    private static (double Minutes, double Speed, Dictionary<string, string[]> Errors) Parse(string? minutes, string? speed,
-        IsochroneOptions options, IStringLocalizer L)
-    {
-        var errors = new Dictionary<string, string[]>();
-        double m = options.DefaultMinutes;
-        if (minutes is not null)
-        {
-            if (!double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out m) || !double.IsFinite(m))
-                errors["minutes"] = [L["Api_NotANumber"]];
-            else if (m < options.MinMinutes || m > options.MaxMinutes)
-                errors["minutes"] = [L["Api_OutOfRange", options.MinMinutes, options.MaxMinutes]];
-        }
-        var s = options.ParseSpeed(speed);
-        if (s is null) errors["speed"] = [L["Api_SpeedInvalid"]];
-        return (m, s ?? 0, errors);
-    }
+    private static (double Minutes, double Speed) Walk(ParameterErrors errors, string? minutes, string? speed, IsochroneOptions options) =>
+        (errors.Number("minutes", minutes, options.MinMinutes, options.MaxMinutes, fallback: options.DefaultMinutes), errors.Speed("speed", speed, options));
 
     private static IResult NoDistrict(IStringLocalizer L) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Coverage_NoDistrict"], detail: L["Coverage_NoDistrictDetail"]);
@@ -49,9 +35,10 @@ public static class CoverageApi
     private static IResult Summary(string? minutes, string? speed, string? lang,
         CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
     {
-        var (m, s, errors) = Parse(minutes, speed, walking.Options, L);
-        ApiParameters.Language(errors, lang, L); // validated only: the figures are the same in either language
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        var errors = new ParameterErrors(L);
+        var (m, s) = Walk(errors, minutes, speed, walking.Options);
+        errors.English(lang); // validated only: the figures are the same in either language
+        if (errors.Any) return errors.Problem();
         if (!coverage.HasDistrict) return NoDistrict(L);
 
         var results = StationTypes.All.Select(t => coverage.Compute(t, m, s)!).ToList();
@@ -78,9 +65,10 @@ public static class CoverageApi
     private static IResult Uncovered(string? type, string? minutes, string? speed,
         CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
     {
-        var (m, s, errors) = Parse(minutes, speed, walking.Options, L);
-        if (!StationTypes.TryParse(type, out var t)) errors["type"] = [L["Api_TypeUnknown", type ?? "", string.Join(", ", StationTypes.All.Select(x => x.ToSlug()))]];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        var errors = new ParameterErrors(L);
+        var (m, s) = Walk(errors, minutes, speed, walking.Options);
+        var t = errors.Type(type);
+        if (errors.Any) return errors.Problem();
         if (coverage.Compute(t, m, s) is not { } result) return NoDistrict(L);
         return Results.Stream(async stream =>
         {

@@ -24,24 +24,17 @@ public static class CultureApi
     private static IResult Get(string? pace, string? lat, string? lng, string? coord, string? lang,
         CultureService culture, WalkingAreaService walking, IStringLocalizer<SharedResource> L, HttpContext http)
     {
-        var errors = new Dictionary<string, string[]>();
-        var english = ApiParameters.Language(errors, lang, L);
-        var kmh = walking.Options.ParseSpeed(pace);
-        if (kmh is null) errors["pace"] = [L["Api_SpeedInvalid"]];
-        var system = CoordinateSystems.Parse(coord);
-        if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
-        GeoPoint? start = null;
-        if (lat is not null || lng is not null)
+        var errors = new ParameterErrors(L);
+        var english = errors.English(lang);
+        var kmh = errors.Speed("pace", pace, walking.Options);
+        // A start is optional: without lat and lng the walk begins at its first site.
+        GeoPoint? start = lat is null && lng is null ? null : errors.Point(lat, lng, coord);
+        if (lat is null && lng is null) errors.System("coord", coord);
+        if (errors.Any)
         {
-            var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
-            var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-            if (errors.Count == 0) start = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
+            return errors.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
-        }
-        var map = culture.Build(kmh!.Value, start);
+        var map = culture.Build(kmh, start);
         http.Response.Headers.CacheControl = "public, max-age=300";
         return Results.Stream(stream => Write(stream, map, english), "application/geo+json");
     }

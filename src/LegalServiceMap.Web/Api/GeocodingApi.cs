@@ -27,16 +27,12 @@ public static class GeocodingApi
 
     private static IResult Geocode(string? q, string? lang, string? limit, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(q)) errors["q"] = [L["Api_Required"]];
-        else if (q.Length > MaxQueryLength) errors["q"] = [L["Api_QueryTooLong", MaxQueryLength]];
-        var english = ApiParameters.Language(errors, lang, L);
-        var n = 5;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > MaxLimit))
-        {
-            errors["limit"] = [L["Api_KRange", MaxLimit]];
-        }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        var errors = new ParameterErrors(L);
+        if (string.IsNullOrWhiteSpace(q)) errors.Add("q", "Api_Required");
+        else if (q.Length > MaxQueryLength) errors.Add("q", "Api_QueryTooLong", MaxQueryLength);
+        var english = errors.English(lang);
+        var n = errors.Count("limit", limit, 1, MaxLimit, 5, "Api_KRange");
+        if (errors.Any) return errors.Problem();
 
         var results = geocoder.Geocoder.Geocode(q!, n);
         return TypedResults.Json(new
@@ -65,15 +61,11 @@ public static class GeocodingApi
 
     private static IResult Reverse(string? lat, string? lng, string? coord, string? lang, GeocoderService geocoder, IStringLocalizer<SharedResource> L)
     {
-        var errors = new Dictionary<string, string[]>();
-        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
-        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-        var system = CoordinateSystems.Parse(coord);
-        if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
-        var english = ApiParameters.Language(errors, lang, L);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+        var errors = new ParameterErrors(L);
+        var point = errors.Point(lat, lng, coord);
+        var english = errors.English(lang);
+        if (errors.Any) return errors.Problem();
 
-        var point = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
         var r = geocoder.Geocoder.Reverse(point);
         var road = english ? r.RoadEn ?? r.Road : r.Road;
         var label = string.Join(english ? ", " : "", new[]

@@ -27,27 +27,18 @@ public static class IsochroneApi
         WalkingAreaService walking, BoundaryService boundaries, IStringLocalizer<SharedResource> L, HttpContext http)
     {
         var options = walking.Options;
-        var errors = new Dictionary<string, string[]>();
-        var english = ApiParameters.Language(errors, lang, L);
-        var latitude = ApiParameters.Number(errors, "lat", lat, -90, 90, L);
-        var longitude = ApiParameters.Number(errors, "lng", lng, -180, 180, L);
-        var mins = minutes is null ? options.DefaultMinutes : ApiParameters.Number(errors, "minutes", minutes, options.MinMinutes, options.MaxMinutes, L);
-        var kmh = options.ParseSpeed(speed);
-        if (kmh is null) errors["speed"] = [L["Api_SpeedInvalid"]];
-        var system = CoordinateSystems.Parse(coord);
-        if (system is null) errors["coord"] = [L["Api_CoordInvalid"]];
-        IReadOnlySet<StationType>? types = null;
-        if (type is not null && !StationTypes.TryParseList(type, out types, out var unknown))
+        var errors = new ParameterErrors(L);
+        var english = errors.English(lang);
+        var origin = errors.Point(lat, lng, coord);
+        var mins = errors.Number("minutes", minutes, options.MinMinutes, options.MaxMinutes, fallback: options.DefaultMinutes);
+        var kmh = errors.Speed("speed", speed, options);
+        var types = errors.Types(type);
+        if (errors.Any)
         {
-            errors["type"] = [L["Api_TypeUnknown", unknown ?? "", string.Join(", ", StationTypes.All.Select(t => t.ToSlug()))]];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: L["Api_InvalidTitle"]);
+            return errors.Problem();
         }
 
-        var origin = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
-        var result = walking.Compute(new IsochroneRequest(origin, mins, kmh!.Value));
+        var result = walking.Compute(new IsochroneRequest(origin, mins, kmh));
         if (result.Value is not { } iso)
         {
             return TypedResults.Problem(statusCode: 400, title: L["Api_OffNetwork"], detail: L["Api_OffNetworkDetail", options.MaxSnapMetres],
@@ -99,7 +90,7 @@ public static class IsochroneApi
             w.WriteString("type", s.Station.Type.ToSlug());
             w.WriteString("typeName", L["Type_" + s.Station.Type.ToSlug()]);
             w.WriteString("name", s.Station.Name(english));
-            w.WriteBoolean("approximate", s.Station.LocationTier.IsImprecise());
+            w.WriteBoolean("approximate", s.Station.IsApproximate);
             w.WriteNumber("walkMetres", Math.Round(s.WalkMetres));
             w.WriteNumber("walkMinutes", Math.Round(s.WalkSeconds / 60, 1));
             w.WriteString("url", $"/stations/{Uri.EscapeDataString(s.Station.Id)}");

@@ -70,7 +70,7 @@ public static class StationGeoJson
             s.StreetTown?.Name(english),
             s.Phone,
             s.LocationTier.ToSlug(),
-            location is null || s.LocationTier.IsImprecise(),
+            s.IsApproximate,
             s.IsVerified,
             s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             OpeningHours.StatusAt(s, now, calendar).State.ToString().ToLowerInvariant(),

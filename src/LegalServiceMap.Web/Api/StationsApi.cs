@@ -30,20 +30,20 @@ public static class StationsApi
         string? type, string? q, string? bbox, string? lang,
         StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar, HttpContext http, CancellationToken ct)
     {
-        var errors = new Errors(L);
-        var english = errors.Language(lang);
+        var errors = new ParameterErrors(L);
+        var english = errors.English(lang);
         var types = errors.Types(type);
         GeoBox? box = null;
         if (bbox is not null)
         {
             var parts = bbox.Split(',');
-            if (parts.Length != 4 || !parts.All(p => TryParseFinite(p, out _)))
+            if (parts.Length != 4 || !parts.All(p => QueryValues.Finite(p) is not null))
             {
                 errors.Add("bbox", "Api_BboxFormat");
             }
             else
             {
-                var v = parts.Select(p => double.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+                var v = parts.Select(p => QueryValues.Finite(p)!.Value).ToArray();
                 var b = new GeoBox(v[0], v[1], v[2], v[3]);
                 if (!b.IsValid)
                 {
@@ -73,29 +73,18 @@ public static class StationsApi
         string? lat, string? lng, string? k, string? type, string? coord, string? lang,
         StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
-        var errors = new Errors(L);
-        var english = errors.Language(lang);
+        var errors = new ParameterErrors(L);
+        var english = errors.English(lang);
         var types = errors.Types(type);
-        var latitude = errors.Coordinate("lat", lat, 90);
-        var longitude = errors.Coordinate("lng", lng, 180);
-        var count = 10;
-        if (k is not null && (!int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxK))
-        {
-            errors.Add("k", "Api_KRange", MaxK);
-        }
-        var system = CoordinateSystems.Parse(coord);
-        if (system is null)
-        {
-            errors.Add("coord", "Api_CoordInvalid");
-        }
+        // The host app may send GCJ-02 or BD-09 locations; everything is stored and answered in WGS-84.
+        var origin = errors.Point(lat, lng, coord);
+        var count = errors.Count("k", k, 1, MaxK, 10, "Api_KRange");
         if (errors.Any)
         {
             return errors.Problem();
         }
 
         var now = clock.GetUtcNow();
-        // The host app may send GCJ-02 or BD-09 locations; everything is stored and answered in WGS-84.
-        var origin = ChinaCoordinates.Convert(new GeoPoint(latitude, longitude), system!.Value, CoordinateSystem.Wgs84);
         var hits = queries.Nearest(origin, count, types);
         return TypedResults.Json(
             new FeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, calendar, h.DistanceMetres)).ToList()),
@@ -105,8 +94,8 @@ public static class StationsApi
     private static Results<JsonHttpResult<StationFeature>, ValidationProblem, ProblemHttpResult> Get(
         string id, string? lang, StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
-        var errors = new Errors(L);
-        var english = errors.Language(lang);
+        var errors = new ParameterErrors(L);
+        var english = errors.English(lang);
         if (errors.Any)
         {
             return errors.Problem();
@@ -120,73 +109,4 @@ public static class StationsApi
 
     private static bool TryParseFinite(string? s, out double value) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    /// <summary>Collects localized validation errors per parameter.</summary>
-    private sealed class Errors(IStringLocalizer L)
-    {
-        private readonly Dictionary<string, List<string>> _errors = [];
-
-        public bool Any => _errors.Count > 0;
-
-        public void Add(string parameter, string key, params object[] args)
-        {
-            if (!_errors.TryGetValue(parameter, out var list))
-            {
-                _errors[parameter] = list = [];
-            }
-            list.Add(L[key, args]);
-        }
-
-        public bool Language(string? lang)
-        {
-            if (lang is null)
-            {
-                return Localization.IsEnglish;
-            }
-            if (Localization.Parse(lang) is not { } culture)
-            {
-                Add("lang", "Api_LangUnknown");
-                return false;
-            }
-            return culture.TwoLetterISOLanguageName == "en";
-        }
-
-        public IReadOnlySet<StationType>? Types(string? csv)
-        {
-            if (csv is null)
-            {
-                return null;
-            }
-            if (!StationTypes.TryParseList(csv, out var types, out var unknown))
-            {
-                Add("type", "Api_TypeUnknown", unknown ?? "", string.Join(", ", StationTypes.All.Select(t => t.ToSlug())));
-                return null;
-            }
-            return types;
-        }
-
-        public double Coordinate(string parameter, string? raw, double limit)
-        {
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                Add(parameter, "Api_Required");
-                return 0;
-            }
-            if (!TryParseFinite(raw, out var value))
-            {
-                Add(parameter, "Api_NotANumber");
-                return 0;
-            }
-            if (value < -limit || value > limit)
-            {
-                Add(parameter, "Api_OutOfRange", -limit, limit);
-            }
-            return value;
-        }
-
-        public ValidationProblem Problem() =>
-            TypedResults.ValidationProblem(
-                _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-                title: L["Api_InvalidTitle"]);
-    }
 }
