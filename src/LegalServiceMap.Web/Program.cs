@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Commands;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 

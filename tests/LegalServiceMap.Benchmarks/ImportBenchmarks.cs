@@ -4,7 +4,7 @@ using BenchmarkDotNet.Engines;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Stations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

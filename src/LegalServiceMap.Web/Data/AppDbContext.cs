@@ -15,8 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();
     public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
     public DbSet<StationChange> StationChanges => Set<StationChange>();
-    public DbSet<Portal.Submission> Submissions => Set<Portal.Submission>();
-    public DbSet<Portal.SubmissionEvent> SubmissionEvents => Set<Portal.SubmissionEvent>();
+    public DbSet<Features.Portal.Submission> Submissions => Set<Features.Portal.Submission>();
+    public DbSet<Features.Portal.SubmissionEvent> SubmissionEvents => Set<Features.Portal.SubmissionEvent>();
 
     /// <summary>
     /// Overwrites a tracked station with another version of it (seed update, import). SetValues copies the mapped
@@ -86,7 +86,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
 
-        var submission = modelBuilder.Entity<Portal.Submission>();
+        var submission = modelBuilder.Entity<Features.Portal.Submission>();
         submission.HasIndex(s => s.Reference).IsUnique();
         submission.HasIndex(s => new { s.Kind, s.IdempotencyKey }).IsUnique();
         submission.HasIndex(s => new { s.Status, s.CreatedAt });
@@ -103,7 +103,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         submission.Property(s => s.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         submission.Property(s => s.ClosedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
 
-        var submissionEvent = modelBuilder.Entity<Portal.SubmissionEvent>();
+        var submissionEvent = modelBuilder.Entity<Features.Portal.SubmissionEvent>();
         submissionEvent.HasIndex(e => e.SubmissionId);
         submissionEvent.Property(e => e.User).HasMaxLength(256);
         submissionEvent.Property(e => e.Action).HasMaxLength(20);

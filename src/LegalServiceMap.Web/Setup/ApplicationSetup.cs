@@ -1,3 +1,8 @@
+using LegalServiceMap.Web.Features.Coverage;
+using LegalServiceMap.Web.Features.Culture;
+using LegalServiceMap.Web.Features.Map;
+using LegalServiceMap.Web.Features.Portal;
+using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Components;
 using LegalServiceMap.Web.Data;
@@ -31,23 +36,23 @@ public static class ApplicationSetup
         services.AddValidatedOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>(LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions.Section);
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddSingleton<Spatial.BoundaryService>();
-        services.AddSingleton<Spatial.CoverageService>();
+        services.AddSingleton<Features.Coverage.CoverageService>();
         services.AddSingleton<Spatial.GeocoderService>();
-        services.AddSingleton<Spatial.CultureService>();
+        services.AddSingleton<Features.Culture.CultureService>();
         services.AddSingleton<Features.Map.MapViewService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 
         // Staff sign-in and the station editor.
         services.AddStaffAuthentication();
-        services.AddScoped<Staff.StationEditService>();
-        services.AddScoped<Staff.StationTransferService>();
+        services.AddScoped<Features.Staff.StationEditService>();
+        services.AddScoped<Features.Staff.StationTransferService>();
 
         // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
-        services.AddValidatedOptions<Portal.PortalOptions>(Portal.PortalOptions.Section);
-        services.AddScoped<Portal.SubmissionService>();
-        services.AddScoped<Portal.SubmissionQueue>();
-        if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Portal.SubmissionPurgeJob>();
+        services.AddValidatedOptions<Features.Portal.PortalOptions>(Features.Portal.PortalOptions.Section);
+        services.AddScoped<Features.Portal.SubmissionService>();
+        services.AddScoped<Features.Portal.SubmissionQueue>();
+        if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Features.Portal.SubmissionPurgeJob>();
 
         // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").
         services.AddClientErrors();

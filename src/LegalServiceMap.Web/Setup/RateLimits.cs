@@ -57,7 +57,7 @@ public sealed class Allowance(int permits, TimeSpan window) : IDisposable
 }
 
 /// <summary>The allowances of the public doors, one instance for the app.</summary>
-public sealed class DoorLimits(IOptions<RateLimitOptions> options, IOptions<Portal.PortalOptions> portal) : IDisposable
+public sealed class DoorLimits(IOptions<RateLimitOptions> options, IOptions<Features.Portal.PortalOptions> portal) : IDisposable
 {
     public Allowance Submissions { get; } = new(portal.Value.PermitsPerWindow, TimeSpan.FromMinutes(portal.Value.WindowMinutes));
     public Allowance SignInFailuresByClient { get; } = new(options.Value.SignInFailuresPerClient, TimeSpan.FromMinutes(options.Value.SignInWindowMinutes));

@@ -3,7 +3,7 @@ using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Components.Map;
 using LegalServiceMap.Web.Features.Staff;
-using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

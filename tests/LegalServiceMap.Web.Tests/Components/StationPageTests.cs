@@ -95,11 +95,11 @@ public sealed class StationPageTests : BunitContext
     public async Task StationPage_SpecialDay_IsListedAndDecidesOpenNow()
     {
         this.AddAppServices(_db, now: BunitSetup.TuesdayMorning); // Tuesday 2026-12-01 10:00
-        var service = new LegalServiceMap.Web.Staff.StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
+        var service = new LegalServiceMap.Web.Features.Staff.StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
         var loaded = (await service.LoadAsync("culture-labour-secretariat"))!;
         var form = loaded.Copy();
         form.Exceptions = "2026-12-01 closed\n2026-12-07 09:00-11:30";
-        Assert.Equal(LegalServiceMap.Web.Staff.SaveOutcome.Saved, (await service.SaveAsync(form, loaded, "editor")).Outcome);
+        Assert.Equal(LegalServiceMap.Web.Features.Staff.SaveOutcome.Saved, (await service.SaveAsync(form, loaded, "editor")).Outcome);
 
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
         Assert.Equal(2, cut.FindAll("[data-testid=special-days] li").Count);

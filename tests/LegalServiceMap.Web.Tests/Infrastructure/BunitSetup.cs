@@ -44,11 +44,11 @@ public static class BunitSetup
         ctx.Services.AddSingleton(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()));
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.WalkingAreaService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.BoundaryService>();
-        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CoverageService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Coverage.CoverageService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.GeocoderService>();
-        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.CultureService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Culture.CultureService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.MapViewService>();
-        ctx.Services.AddScoped<LegalServiceMap.Web.Staff.StationEditService>();
+        ctx.Services.AddScoped<LegalServiceMap.Web.Features.Staff.StationEditService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 
         var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);

@@ -82,8 +82,8 @@ public partial class ResourceTests
             .Concat(new[] { "received", "in-progress", "answered", "closed" }.Select(t => "SubmissionStatus_" + t))
             .Concat(new[] { "consultation", "error-report", "legal-aid" }.Select(t => "SubmissionKind_" + t))
             .Concat(new[] { "view", "assign", "reply", "close", "reopen" }.Select(t => "QueueAction_" + t))
-            .Concat(Enum.GetNames<LegalServiceMap.Web.Staff.ImportRowStatus>().Select(t => "Import_Status_" + t))
-            .Concat(new LegalServiceMap.Web.Staff.StationForm().Fields().Select(f => "Field_" + f.Field))
+            .Concat(Enum.GetNames<LegalServiceMap.Web.Features.Staff.ImportRowStatus>().Select(t => "Import_Status_" + t))
+            .Concat(new LegalServiceMap.Web.Features.Staff.StationForm().Fields().Select(f => "Field_" + f.Field))
             .Concat(new[] { "update", "import", "restore", "create" }.Select(a => "Action_" + a))
             .Concat(Enum.GetValues<LocationTier>().Select(t => "Tier_" + t.ToSlug()))
             .Concat(Enum.GetValues<DayOfWeek>().Select(d => "Day_" + d.ToString()[..3]));

@@ -1,6 +1,6 @@
 using LegalServiceMap.Core.Requests;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Portal;
+using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

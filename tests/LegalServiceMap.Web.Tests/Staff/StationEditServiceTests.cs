@@ -1,6 +1,6 @@
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

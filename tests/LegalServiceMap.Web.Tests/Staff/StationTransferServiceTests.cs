@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -344,7 +344,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("WalkingNetworks");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Portal.Submission", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Portal.Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

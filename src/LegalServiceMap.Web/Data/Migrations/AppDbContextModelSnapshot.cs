@@ -341,7 +341,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("WalkingNetworks");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Portal.Submission", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Portal.Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -426,7 +426,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Submissions");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Portal.SubmissionEvent", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Portal.SubmissionEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,4 +1,4 @@
-using LegalServiceMap.Web.Portal;
+using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

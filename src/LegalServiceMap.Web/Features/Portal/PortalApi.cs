@@ -1,10 +1,14 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Requests;
-using LegalServiceMap.Web.Portal;
+using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Setup;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>
 /// The resident portal's API for the host app: POST /api/submissions/consultation, /error-report and /legal-aid

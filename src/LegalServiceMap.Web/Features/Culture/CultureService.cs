@@ -1,3 +1,7 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using System.Runtime.CompilerServices;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
@@ -5,7 +9,7 @@ using LegalServiceMap.Core.Spatial.Routes;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Stations;
 
-namespace LegalServiceMap.Web.Spatial;
+namespace LegalServiceMap.Web.Features.Culture;
 
 /// <summary>A culture site with its description; <see cref="Order"/> is its place on the walk (1-based), if on it.</summary>
 public sealed record CultureSite(Station Station, CultureEntry Entry, int? Order);

@@ -1,3 +1,6 @@
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Stations;
@@ -5,7 +8,7 @@ using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 
-namespace LegalServiceMap.Web.Staff;
+namespace LegalServiceMap.Web.Features.Staff;
 
 /// <summary>The editable fields of a station, as text, plus the version they were read at.</summary>
 public sealed class StationForm

@@ -1,9 +1,13 @@
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Requests;
 using LegalServiceMap.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace LegalServiceMap.Web.Portal;
+namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>A row of the staff queue: the mobile masked (138****5678).</summary>
 public sealed record QueueRow(long Id, string Reference, string Kind, string Status, DateTimeOffset CreatedAt, string Name, string MaskedMobile,

@@ -1,8 +1,12 @@
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Staff;
+using LegalServiceMap.Web.Features.Staff;
 using Microsoft.Extensions.Localization;
 
-namespace LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Staff;
 
 /// <summary>Staff-only API (Editor or Admin; anonymous → 401, other roles → 403). GET /api/staff/export?format=csv|xlsx|geojson|hsds.</summary>
 public static class StaffApi

@@ -1,3 +1,7 @@
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +10,7 @@ using LegalServiceMap.Core.Requests;
 using LegalServiceMap.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LegalServiceMap.Web.Portal;
+namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>How a submission ended.</summary>
 public enum SubmitOutcome

@@ -1,3 +1,6 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Text;
 using System.Globalization;
 using System.Text.Json;
@@ -9,7 +12,7 @@ using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
-namespace LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Coverage;
 
 /// <summary>
 /// GET /api/coverage?minutes=15&amp;speed=normal → per type, the share of the district (and of each street/town)

@@ -1,3 +1,6 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Api;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
@@ -5,7 +8,7 @@ using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
-namespace LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Culture;
 
 /// <summary>
 /// GET /api/culture?pace=normal|elder&amp;lat=&amp;lng=&amp;coord=&amp;lang= → the rule-of-law culture map as GeoJSON: the sites

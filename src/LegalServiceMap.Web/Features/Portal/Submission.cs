@@ -1,4 +1,9 @@
-namespace LegalServiceMap.Web.Portal;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>A resident's consultation, error report or legal-aid pre-application, kept until answered and then for the retention period.</summary>
 public sealed class Submission

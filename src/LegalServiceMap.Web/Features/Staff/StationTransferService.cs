@@ -1,3 +1,5 @@
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Api;
 using System.Text;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
@@ -8,7 +10,7 @@ using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace LegalServiceMap.Web.Staff;
+namespace LegalServiceMap.Web.Features.Staff;
 
 public enum TransferFormat { Csv, Xlsx, GeoJson, Hsds }
 

@@ -1,3 +1,6 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Text;
 using System.Globalization;
 using System.Text.Json;
@@ -8,7 +11,7 @@ using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
-namespace LegalServiceMap.Web.Api;
+namespace LegalServiceMap.Web.Features.Map;
 
 /// <summary>
 /// GET /api/isochrone?lat=&amp;lng=&amp;minutes=15&amp;speed=normal|elder|km/h&amp;coord=wgs84|gcj02|bd09&amp;type=&amp;lang=

@@ -1,10 +1,13 @@
+using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Api;
 using System.Diagnostics;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
 
-namespace LegalServiceMap.Web.Setup;
+namespace LegalServiceMap.Web.Commands;
 
 /// <summary>
 /// Maintenance commands, run instead of the web server:

@@ -1,10 +1,14 @@
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Api;
 using System.Collections.Concurrent;
 using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Stations;
 
-namespace LegalServiceMap.Web.Spatial;
+namespace LegalServiceMap.Web.Features.Coverage;
 
 /// <summary>
 /// District coverage per station type, on the current network, stations and boundaries. Results are cached per
