@@ -1,9 +1,7 @@
-using LegalServiceMap.Core.Text;
-using System.Globalization;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Geocoding;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 

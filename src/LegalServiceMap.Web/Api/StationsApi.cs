@@ -1,8 +1,7 @@
-using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Stations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;

@@ -1,10 +1,8 @@
-using LegalServiceMap.Web.Stations;
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Api;
 using System.Diagnostics;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 
 namespace LegalServiceMap.Web.Commands;

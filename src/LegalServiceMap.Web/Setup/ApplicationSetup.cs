@@ -1,16 +1,15 @@
+using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Coverage;
 using LegalServiceMap.Web.Features.Culture;
 using LegalServiceMap.Web.Features.Map;
 using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Features.Staff;
-using LegalServiceMap.Web.Api;
-using LegalServiceMap.Web.Components;
-using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 
 namespace LegalServiceMap.Web.Setup;
 

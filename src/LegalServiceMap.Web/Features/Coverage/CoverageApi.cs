@@ -1,15 +1,11 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Stations;
-using LegalServiceMap.Web.Api;
-using LegalServiceMap.Core.Text;
-using System.Globalization;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
-using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Core.Text;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Coverage;

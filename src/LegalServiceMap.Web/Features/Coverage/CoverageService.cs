@@ -1,11 +1,9 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
 using System.Collections.Concurrent;
 using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 
 namespace LegalServiceMap.Web.Features.Coverage;

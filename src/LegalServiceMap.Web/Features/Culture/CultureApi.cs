@@ -1,11 +1,9 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Stations;
-using LegalServiceMap.Web.Api;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Culture;

@@ -1,12 +1,10 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
 using System.Runtime.CompilerServices;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Spatial.Routes;
 using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 
 namespace LegalServiceMap.Web.Features.Culture;

@@ -1,10 +1,8 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Stations;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Core.Requests;
-using LegalServiceMap.Web.Features.Portal;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

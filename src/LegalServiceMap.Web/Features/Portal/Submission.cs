@@ -1,8 +1,7 @@
-using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Stations;
 namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>A resident's consultation, error report or legal-aid pre-application, kept until answered and then for the retention period.</summary>

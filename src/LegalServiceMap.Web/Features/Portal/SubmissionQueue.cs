@@ -1,9 +1,8 @@
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
-using LegalServiceMap.Core.Requests;
-using LegalServiceMap.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

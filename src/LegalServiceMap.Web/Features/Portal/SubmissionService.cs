@@ -1,13 +1,12 @@
-using LegalServiceMap.Web.Stations;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text;
+using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Text;
+using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
-using LegalServiceMap.Core.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using LegalServiceMap.Core.Requests;
-using LegalServiceMap.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Features.Portal;

@@ -1,9 +1,7 @@
-using LegalServiceMap.Web.Stations;
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Features.Staff;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Staff;

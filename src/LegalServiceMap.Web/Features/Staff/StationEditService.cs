@@ -1,10 +1,9 @@
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Api;
-using LegalServiceMap.Core.Text;
 using System.Globalization;
 using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Core.Text;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,8 @@
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Api;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
