@@ -68,6 +68,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    /// <summary>How many public stations of a type the running app holds (read from its seeded catalog, not typed into tests).</summary>
+    public int Count(LegalServiceMap.Core.Stations.StationType type) =>
+        Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == type);
+
     /// <summary>A service of the running app.</summary>
     public T Service<T>() where T : notnull => _factory!.Services.GetRequiredService<T>();
 

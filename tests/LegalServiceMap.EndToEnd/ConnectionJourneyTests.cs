@@ -31,7 +31,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/?embed=1&type=judicial-office");
         var map = page.Locator("[data-testid=map]").First;
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
 
         // Sleep: no network (the reconnect handshake fails) and the live socket closes.
         await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
@@ -52,7 +52,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("input[data-type=notary]")).ToBeEnabledAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(notice).Not.ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=judicial-office"));
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
         await page.Locator("input[data-type=notary]").CheckAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=.*notary"), new() { Timeout = 20_000 });

@@ -27,8 +27,8 @@ public sealed class CoverageJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/coverage?type=judicial-office");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "法律服务覆盖情况" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=coverage-types] li")).ToHaveCountAsync(9);
-        await Assertions.Expect(page.Locator("[data-testid=coverage-streets] li")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-types] li")).ToHaveCountAsync(LegalServiceMap.Core.Stations.StationTypes.All.Count);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-streets] li")).ToHaveCountAsync(LegalServiceMap.Core.Stations.StreetTown.All.Count);
         var share = await page.Locator("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContentAsync();
         Assert.Matches("^[0-9.]+%$", share);
         Assert.NotEqual("0.0%", share);

@@ -73,7 +73,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("selected-station")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.Contains("type=judicial-office", page.Url);
         Assert.DoesNotContain("station=", page.Url);
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
