@@ -1,5 +1,5 @@
 using LegalServiceMap.Core.Geocoding;
-using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;

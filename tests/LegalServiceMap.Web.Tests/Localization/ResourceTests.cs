@@ -73,12 +73,12 @@ public partial class ResourceTests
     {
         var keys = Keys("SharedResource.resx");
         var composed = StationTypes.All.Select(t => "Type_" + t.ToSlug())
-            .Concat(LegalServiceMap.Core.Requests.ConsultationForm.Topics.Select(t => "Topic_" + t))
-            .Concat(LegalServiceMap.Core.Requests.ConsultationForm.Replies.Select(t => "Reply_" + t))
-            .Concat(LegalServiceMap.Core.Requests.ErrorReportForm.ErrorTypes.Select(t => "ErrorType_" + t))
-            .Concat(LegalServiceMap.Core.Requests.LegalAidForm.CaseTypes.Select(t => "CaseType_" + t))
-            .Concat(LegalServiceMap.Core.Requests.LegalAidForm.ExemptGroups.Select(t => "Exempt_" + t))
-            .Concat(Enum.GetNames<LegalServiceMap.Core.Requests.LegalAidOutlook>().Select(t => "LegalAidOutlook_" + t))
+            .Concat(LegalServiceMap.Core.Portal.ConsultationForm.Topics.Select(t => "Topic_" + t))
+            .Concat(LegalServiceMap.Core.Portal.ConsultationForm.Replies.Select(t => "Reply_" + t))
+            .Concat(LegalServiceMap.Core.Portal.ErrorReportForm.ErrorTypes.Select(t => "ErrorType_" + t))
+            .Concat(LegalServiceMap.Core.Portal.LegalAidForm.CaseTypes.Select(t => "CaseType_" + t))
+            .Concat(LegalServiceMap.Core.Portal.LegalAidForm.ExemptGroups.Select(t => "Exempt_" + t))
+            .Concat(Enum.GetNames<LegalServiceMap.Core.Portal.LegalAidOutlook>().Select(t => "LegalAidOutlook_" + t))
             .Concat(new[] { "received", "in-progress", "answered", "closed" }.Select(t => "SubmissionStatus_" + t))
             .Concat(new[] { "consultation", "error-report", "legal-aid" }.Select(t => "SubmissionKind_" + t))
             .Concat(new[] { "view", "assign", "reply", "close", "reopen" }.Select(t => "QueueAction_" + t))

@@ -1,4 +1,4 @@
-using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Portal;
 
 namespace LegalServiceMap.Web.Features.Portal;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
-using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;

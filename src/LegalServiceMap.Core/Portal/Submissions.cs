@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace LegalServiceMap.Core.Requests;
+namespace LegalServiceMap.Core.Portal;
 
 /// <summary>What a resident sent.</summary>
 public enum SubmissionKind { Consultation, ErrorReport, LegalAid }

@@ -1,6 +1,6 @@
-using LegalServiceMap.Core.Requests;
+using LegalServiceMap.Core.Portal;
 
-namespace LegalServiceMap.Core.Tests;
+namespace LegalServiceMap.Core.Tests.Portal;
 
 public class LegalAidCheckTests
 {

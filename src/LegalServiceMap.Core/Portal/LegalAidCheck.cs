@@ -1,4 +1,4 @@
-namespace LegalServiceMap.Core.Requests;
+namespace LegalServiceMap.Core.Portal;
 
 /// <summary>The legal-aid pre-application: the matter, the household's income and exempt situations, then contact details.</summary>
 public sealed class LegalAidForm
