@@ -58,6 +58,7 @@ public static class ApplicationSetup
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);
+        services.AddHealth();
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCookiePolicy(o =>
@@ -139,6 +140,7 @@ public static class ApplicationSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapHealth();
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();

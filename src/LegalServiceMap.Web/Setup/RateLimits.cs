@@ -13,7 +13,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Requests per minute from one client to any page or API (static files excepted).</summary>
+    /// <summary>Requests per minute from one client to any page or API (static files and health checks excepted).</summary>
     [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
     /// <summary>Failed staff sign-ins per client address within <see cref="SignInWindowMinutes"/> (accounts also lock after 5).</summary>
     [Range(1, 10_000)] public int SignInFailuresPerClient { get; set; } = 20;
@@ -92,7 +92,7 @@ public static class RateLimits
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (IsStaticFile(http.Request)) return RateLimitPartition.GetNoLimiter("static");
+                if (IsStaticFile(http.Request) || http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("unlimited");
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
                 {

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LegalServiceMap.Web.Tests.Hardening;
+
+namespace LegalServiceMap.Web.Tests.Operations;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Live_AnswersWithoutRunningChecks_AndReady_ListsEachCheck()
+    {
+        using var app = new HardenedAppFactory("Production");
+        var client = app.CreateClient();
+        var live = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Empty((await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray());
+
+        var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
+        Assert.Equal("healthy", ready.GetProperty("status").GetString());
+        var checks = ready.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "healthy", ["catalog"] = "healthy", ["walking"] = "healthy" }, checks);
+    }
+
+    [Fact]
+    public async Task Ready_WithAnUnreadableDatabase_Is503_AndSaysWhichCheck_WithoutTheExceptionsText()
+    {
+        using var app = new HardenedAppFactory("Production");
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        SqliteBreaker.Break(app.Services);
+
+        var ready = await client.GetAsync("/health/ready");
+        var text = await ready.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("\"name\":\"database\",\"status\":\"unhealthy\"", text);
+        Assert.DoesNotMatch(BadInputTests.ExceptionText(), text);
+        Assert.DoesNotContain("SQLite", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode); // the process still answers
+    }
+
+    [Fact]
+    public async Task Health_IsNotRateLimited()
+    {
+        using var app = new HardenedAppFactory("Testing", new() { ["RateLimits:RequestsPerMinute"] = "2" });
+        var client = app.CreateClient();
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+}
