@@ -29,7 +29,8 @@ public static class ClientErrors
     {
         services.AddValidatedOptions<RequestLimitOptions>(RequestLimitOptions.Section);
         // Minimal APIs answer a body they cannot bind with a bare status code instead of throwing (the default in
-        // Development), so no exception text reaches the client; the status code pages below give it a body.
+        // Development), so no exception text reaches the client; the status code pages (the API's, and
+        // UseClientErrorBodies for forms) give it a localized body.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -55,9 +56,9 @@ public static class ClientErrors
     /// <summary>Catches what a client's bad request throws (BadHttpRequestException, an unreadable form) and answers it as a 4xx.</summary>
     public static IApplicationBuilder UseClientErrors(this IApplicationBuilder app)
     {
+        var limit = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value.MaxRequestBodyBytes;
         app.Use(async (context, next) =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value.MaxRequestBodyBytes;
             if (HasBody(context.Request) && !context.Request.Path.StartsWithSegments("/_blazor"))
             {
                 if (context.Request.ContentLength > limit)

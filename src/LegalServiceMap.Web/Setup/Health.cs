@@ -21,6 +21,7 @@ public static class Health
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
+        services.AddSingleton<DatabaseCheck>(); // one instance, so it remembers that the migrations were applied
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [Ready])
             .AddCheck<CatalogCheck>("catalog", tags: [Ready])
@@ -49,7 +50,7 @@ public static class Health
     /// <summary>The database answers, and every migration has been applied (read until it is true once).</summary>
     private sealed class DatabaseCheck(IDbContextFactory<AppDbContext> dbFactory) : IHealthCheck
     {
-        private static volatile bool _migrated;
+        private volatile bool _migrated;
 
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {

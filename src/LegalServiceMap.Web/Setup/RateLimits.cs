@@ -136,14 +136,21 @@ public static class RateLimits
     /// <summary>Whole minutes, rounded up, for people.</summary>
     public static int Minutes(TimeSpan after) => Math.Max(1, (int)Math.Ceiling(after.TotalMinutes));
 
+    /// <summary>Marks the answer 429 with Retry-After (for a page that says why in its own words).</summary>
+    public static void MarkTooMany(HttpContext http, TimeSpan after)
+    {
+        if (http.Response.HasStarted) return;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds(after);
+    }
+
     /// <summary>429 with Retry-After and a localized message: problem+json under /api, a small page elsewhere.</summary>
     public static Task WriteTooManyAsync(HttpContext http, TimeSpan after, string messageKey)
     {
         if (http.Response.HasStarted) return Task.CompletedTask;
         var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         http.Response.Clear();
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds(after);
+        MarkTooMany(http, after);
         var detail = L["Limit_TryAgainIn", Minutes(after)].Value;
         return ClientErrors.WriteAsync(http, 429, L[messageKey].Value, detail);
     }

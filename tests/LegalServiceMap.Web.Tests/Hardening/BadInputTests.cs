@@ -59,7 +59,7 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
     [InlineData("Production")]
     public async Task EveryRoute_WithBadParametersAndBodies_AnswersBelow500_WithoutExceptionText(string environment)
     {
-        using var app = new HardenedAppFactory(environment);
+        using var app = new AppFactory { EnvironmentName = environment };
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/_", StringComparison.Ordinal) && !HasFileExtension(e.RoutePattern.RawText!))
             .ToList();
@@ -180,31 +180,4 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
     /// <summary>What an exception's message or stack trace looks like in a response.</summary>
     [GeneratedRegex(@"[A-Za-z]+Exception\b|\bat (System|Microsoft|LegalServiceMap)\.[A-Za-z.]+|StackTrace|stack trace|Stack Trace", RegexOptions.IgnoreCase)]
     public static partial Regex ExceptionText();
-}
-
-/// <summary>The app in a chosen environment with its own database and limits high enough for a corpus run.</summary>
-public sealed class HardenedAppFactory(string environment, Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
-{
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(environment);
-        builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Stations", $"Data Source={Path.Combine(_directory, "app.db")}");
-        builder.UseSetting("Map:TileUrl", "");
-        builder.UseSetting("Portal:PermitsPerWindow", "1000000");
-        builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
-        builder.UseSetting("RateLimits:StatusFailuresPerClient", "10000");
-        builder.UseSetting("RateLimits:StatusFailuresPerReference", "10000");
-        builder.UseSetting("RateLimits:SignInFailuresPerClient", "10000");
-        foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
 }

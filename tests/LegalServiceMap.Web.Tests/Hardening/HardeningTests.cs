@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -33,7 +34,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Search_WithANulOrControlCharacter_FindsWhatTheCleanQueryFinds()
     {
-        using var app = new HardenedAppFactory("Testing");
+        using var app = new AppFactory();
         var client = Client(app);
         var clean = await client.GetFromJsonAsync<JsonElement>("/api/stations?q=" + Uri.EscapeDataString("司法所"));
         var dirty = await client.GetAsync("/api/stations?q=" + Uri.EscapeDataString("司法\0所\u0007"));
@@ -51,7 +52,7 @@ public sealed partial class HardeningTests
     [InlineData("%00")]
     public async Task CoveragePage_WithABadMinutesValue_IgnoresIt(string minutes)
     {
-        using var app = new HardenedAppFactory("Testing");
+        using var app = new AppFactory();
         var response = await Client(app).GetAsync("/coverage?minutes=" + minutes);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -65,7 +66,7 @@ public sealed partial class HardeningTests
     [InlineData("/stations/notary-jingan", "/stations/notary-jingan")]
     public async Task ElderSwitch_GoesBackOnlyToALocalAddress(string returnUrl, string expected)
     {
-        using var app = new HardenedAppFactory("Testing");
+        using var app = new AppFactory();
         var response = await Client(app).GetAsync("/elder?toggle=1&returnUrl=" + returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -95,7 +96,7 @@ public sealed partial class HardeningTests
     [MemberData(nameof(MalformedBodies))]
     public async Task MalformedBody_Is400ProblemJson_InTheClientsLanguage_WithoutExceptionText(string what, string body, string? type)
     {
-        using var app = new HardenedAppFactory("Development");
+        using var app = new AppFactory { EnvironmentName = "Development" };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation") { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = type is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(type);
         request.Headers.Add("Idempotency-Key", "key-" + Guid.NewGuid().ToString("N"));
@@ -113,7 +114,7 @@ public sealed partial class HardeningTests
     [InlineData(null)]
     public async Task WrongOrMissingContentType_Is415WithAMessage(string? type)
     {
-        using var app = new HardenedAppFactory("Development");
+        using var app = new AppFactory { EnvironmentName = "Development" };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation?lang=zh") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{}")) };
         if (type is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", type);
         request.Headers.Add("Idempotency-Key", "key-" + Guid.NewGuid().ToString("N"));
@@ -129,7 +130,7 @@ public sealed partial class HardeningTests
     [InlineData("/consult")]
     public async Task TenMegabyteBody_Is413AtOnce(string url)
     {
-        using var app = new HardenedAppFactory("Development");
+        using var app = new AppFactory { EnvironmentName = "Development" };
         var request = new HttpRequestMessage(HttpMethod.Post, url + "?lang=en") { Content = new ByteArrayContent(new byte[10 * 1024 * 1024]) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", url.StartsWith("/api") ? "application/json" : "application/x-www-form-urlencoded");
         var response = await Client(app).SendAsync(request);
@@ -140,7 +141,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task IdempotencyKey_WithTheSameBody_GivesTheSameReference_WithAnotherBody_Is409()
     {
-        using var app = new HardenedAppFactory("Testing");
+        using var app = new AppFactory();
         var client = Client(app);
         var first = await client.SendAsync(Json("/api/submissions/consultation", Consultation(), "shared-key-1"));
         var again = await client.SendAsync(Json("/api/submissions/consultation", Consultation(), "shared-key-1"));
@@ -158,7 +159,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task SubmissionAllowance_CountsOnlyNewValidSubmissions_AcrossFormsAndApi_And429SaysWhen()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["Portal:PermitsPerWindow"] = "2" });
+        using var app = new AppFactory { Settings = new() { ["Portal:PermitsPerWindow"] = "2" } };
         var client = Client(app);
         var page = await client.GetStringAsync("/consult");
         var token = Token().Match(page).Groups[1].Value;
@@ -195,7 +196,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task StatusLookUp_AfterFiveFailuresForOneReference_Is429_EvenWithTheRightDigits()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["RateLimits:StatusFailuresPerReference"] = "5", ["RateLimits:StatusFailuresPerClient"] = "8" });
+        using var app = new AppFactory { Settings = new() { ["RateLimits:StatusFailuresPerReference"] = "5", ["RateLimits:StatusFailuresPerClient"] = "8" } };
         var client = Client(app);
         var saved = await client.SendAsync(Json("/api/submissions/consultation", Consultation()));
         var reference = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
@@ -220,7 +221,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task GeneralLimit_Is429WithRetryAfter_InEnglishThroughAcceptLanguage()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["RateLimits:RequestsPerMinute"] = "3" });
+        using var app = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "3" } };
         var client = Client(app);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stations")).StatusCode);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/stations");
@@ -237,7 +238,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task ForwardedFor_CountsOnlyFromAKnownProxy()
     {
-        static async Task<int> StatusFrom(HardenedAppFactory app, string forwardedFor)
+        static async Task<int> StatusFrom(AppFactory app, string forwardedFor)
         {
             var context = await app.Server.SendAsync(c =>
             {
@@ -248,13 +249,13 @@ public sealed partial class HardeningTests
             });
             return context.Response.StatusCode;
         }
-        using (var untrusted = new HardenedAppFactory("Testing", new() { ["RateLimits:RequestsPerMinute"] = "2" }))
+        using (var untrusted = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "2" } })
         {
             // A client cannot pick its own address: three "different" forwarded addresses are one client.
             int[] statuses = [await StatusFrom(untrusted, "198.51.100.1"), await StatusFrom(untrusted, "198.51.100.2"), await StatusFrom(untrusted, "198.51.100.3")];
             Assert.Equal(new[] { 200, 200, 429 }, statuses);
         }
-        using var trusted = new HardenedAppFactory("Testing", new() { ["RateLimits:RequestsPerMinute"] = "2", ["ReverseProxy:KnownProxies:0"] = "203.0.113.5" });
+        using var trusted = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "2", ["ReverseProxy:KnownProxies:0"] = "203.0.113.5" } };
         int[] trustedStatuses = [await StatusFrom(trusted, "198.51.100.1"), await StatusFrom(trusted, "198.51.100.2"), await StatusFrom(trusted, "198.51.100.3")];
         Assert.Equal(new[] { 200, 200, 200 }, trustedStatuses);
     }
@@ -262,7 +263,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task SignIn_UnknownAndRealAccounts_AnswerAlike_AndLockAlike_AndTheClientIsLimited()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["RateLimits:SignInFailuresPerClient"] = "12" });
+        using var app = new AppFactory { Settings = new() { ["RateLimits:SignInFailuresPerClient"] = "12" } };
         Assert.True((await StaffAuthentication.CreateAccountAsync(app.Services, "real@example.org", "a long enough passphrase", StaffRoles.Editor)).Ok);
         var client = Client(app);
         var token = Token().Match(await client.GetStringAsync("/staff/login")).Groups[1].Value;
@@ -291,7 +292,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Pages_CarryTheContentSecurityPolicy_WithTheImportMapsNonce_AndAPermissionsPolicy()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["Map:TileUrl"] = "https://{s}.tiles.example.org/{z}/{x}/{y}.png" });
+        using var app = new AppFactory { Settings = new() { ["Map:TileUrl"] = "https://{s}.tiles.example.org/{z}/{x}/{y}.png" } };
         var response = await Client(app).GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
@@ -312,7 +313,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Production_ExceptionsShowNoDetails_AndHttpsAnswersCarryHsts()
     {
-        using var app = new HardenedAppFactory("Production");
+        using var app = new AppFactory { EnvironmentName = "Production" };
         // HSTS is never sent to localhost: ask by the public name the proxy forwards.
         var client = Client(app, "https://fl.jingan.example");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stations")).StatusCode);
@@ -368,7 +369,7 @@ public sealed class OptionsValidationTests
     [InlineData("Seed:StationsFile", "")]
     public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
     {
-        using var app = new HardenedAppFactory("Testing", new() { [key] = value });
+        using var app = new AppFactory { Settings = new() { [key] = value } };
         var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         var validation = e as Microsoft.Extensions.Options.OptionsValidationException
             ?? e.InnerException as Microsoft.Extensions.Options.OptionsValidationException

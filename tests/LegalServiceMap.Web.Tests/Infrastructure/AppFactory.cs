@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LegalServiceMap.Web.Tests.Infrastructure;
 
-/// <summary>The real app over HTTP, with its own SQLite file (created, migrated and seeded at start) and no tile server.</summary>
+/// <summary>
+/// The real app over HTTP, with its own SQLite file (created, migrated and seeded at start) and no tile server, in the
+/// Testing environment unless told otherwise; limits are high so tests are not rate-limited unless they set one.
+/// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
@@ -13,14 +16,25 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Submissions allowed per IP address per window; high by default so tests are not rate-limited.</summary>
     public int PermitsPerWindow { get; init; } = 10_000;
 
+    /// <summary>Development, Production… (Testing by default: no background jobs).</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Settings applied last, over the defaults above.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Outside Development the static web assets manifest (wwwroot at the repo root, _content/*) must be opted into.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Stations", $"Data Source={DatabasePath}");
         builder.UseSetting("Map:TileUrl", "");
         builder.UseSetting("Portal:PermitsPerWindow", PermitsPerWindow.ToString());
+        builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
+        builder.UseSetting("RateLimits:StatusFailuresPerClient", "10000");
+        builder.UseSetting("RateLimits:StatusFailuresPerReference", "10000");
+        builder.UseSetting("RateLimits:SignInFailuresPerClient", "10000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

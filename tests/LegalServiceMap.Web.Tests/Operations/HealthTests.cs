@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,7 +11,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Live_AnswersWithoutRunningChecks_AndReady_ListsEachCheck()
     {
-        using var app = new HardenedAppFactory("Production");
+        using var app = new AppFactory { EnvironmentName = "Production" };
         var client = app.CreateClient();
         var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -25,7 +26,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Ready_WithAnUnreadableDatabase_Is503_AndSaysWhichCheck_WithoutTheExceptionsText()
     {
-        using var app = new HardenedAppFactory("Production");
+        using var app = new AppFactory { EnvironmentName = "Production" };
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         SqliteBreaker.Break(app.Services);
@@ -42,7 +43,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_IsNotRateLimited()
     {
-        using var app = new HardenedAppFactory("Testing", new() { ["RateLimits:RequestsPerMinute"] = "2" });
+        using var app = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "2" } };
         var client = app.CreateClient();
         for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }

@@ -30,11 +30,7 @@ public static class PortalSending
         if (result.Outcome == SubmitOutcome.Limited)
         {
             var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
-            if (http is { Response.HasStarted: false })
-            {
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = RateLimits.RetryAfterSeconds(wait);
-            }
+            if (http is not null) RateLimits.MarkTooMany(http, wait);
             return L["Form_TooMany"] + " " + L["Limit_TryAgainIn", RateLimits.Minutes(wait)];
         }
         if (result.AccessCode is { } code && http is { Response.HasStarted: false })
