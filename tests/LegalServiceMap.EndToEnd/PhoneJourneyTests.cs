@@ -86,8 +86,10 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var card = page.GetByTestId("selected-station");
         await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
         await Assertions.Expect(card.Locator("a[href^='tel:']")).ToHaveAttributeAsync("href", "tel:02162157732");
+        // The map shows the station once its markers are drawn (the sheet may move for it): tap once that has settled.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=sheet]').getAnimations().length === 0");
         await page.GetByTestId("selected-close").ClickAsync();
-        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.DoesNotContain("station=", page.Url);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
