@@ -2,7 +2,6 @@ using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Web.Setup;
 using Microsoft.Extensions.Localization;
@@ -115,26 +114,4 @@ public sealed class ParameterErrors(IStringLocalizer L)
 
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: L["Api_InvalidTitle"]);
-}
-
-/// <summary>GeoJSON pieces written by hand with <see cref="Utf8JsonWriter"/> (WGS-84, [lng, lat], 7 decimals ≈ 1 cm).</summary>
-public static class GeoJsonWriting
-{
-    public static void WritePosition(Utf8JsonWriter w, GeoPoint p)
-    {
-        w.WriteStartArray();
-        w.WriteNumberValue(Math.Round(p.Longitude, 7));
-        w.WriteNumberValue(Math.Round(p.Latitude, 7));
-        w.WriteEndArray();
-    }
-
-    /// <summary>A Point geometry object (the value of a "geometry" property).</summary>
-    public static void WritePoint(Utf8JsonWriter w, GeoPoint p)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "Point");
-        w.WritePropertyName("coordinates");
-        WritePosition(w, p);
-        w.WriteEndObject();
-    }
 }

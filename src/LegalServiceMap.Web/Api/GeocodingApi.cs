@@ -1,4 +1,3 @@
-using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Geocoding;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;

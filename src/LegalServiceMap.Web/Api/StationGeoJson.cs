@@ -1,26 +1,12 @@
 using LegalServiceMap.Core.Text;
 using System.Globalization;
+using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Api;
 
-/// <summary>GeoJSON (RFC 7946) shapes of the public API. Coordinates are WGS-84 [lng, lat].</summary>
-public sealed record FeatureCollection(IReadOnlyList<StationFeature> Features)
-{
-    public string Type => "FeatureCollection";
-}
-
-public sealed record PointGeometry(double[] Coordinates)
-{
-    public string Type => "Point";
-}
-
-public sealed record StationFeature(string Id, PointGeometry? Geometry, StationProperties Properties)
-{
-    public string Type => "Feature";
-}
-
+/// <summary>The properties of a station feature in the public API (GeoJSON, WGS-84 [lng, lat]).</summary>
 public sealed record StationProperties(
     string Id,
     string Type,
@@ -56,7 +42,7 @@ public sealed record HoursDto(string Day, string Opens, string Closes);
 
 public static class StationGeoJson
 {
-    public static StationFeature ToFeature(Station s, bool english, IStringLocalizer localizer, DateTimeOffset now, HolidayCalendar calendar,
+    public static GeoFeature ToFeature(Station s, bool english, IStringLocalizer localizer, DateTimeOffset now, HolidayCalendar calendar,
         double? distance = null, bool details = false)
     {
         var location = s.Location;
@@ -78,8 +64,7 @@ public static class StationGeoJson
             $"/stations/{Uri.EscapeDataString(s.Id)}",
             distance is null ? null : Math.Round(distance.Value, 1),
             details ? Details(s, english) : null);
-        var geometry = location is { } p ? new PointGeometry([Math.Round(p.Longitude, 7), Math.Round(p.Latitude, 7)]) : null;
-        return new StationFeature(s.Id, geometry, props);
+        return new GeoFeature(location is { } p ? GeoJson.Point(p) : null, props, s.Id);
     }
 
     private static StationDetails Details(Station s, bool english) => new(

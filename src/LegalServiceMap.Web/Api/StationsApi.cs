@@ -25,7 +25,7 @@ public static class StationsApi
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<FeatureCollection>, ValidationProblem>> List(
+    private static async Task<Results<JsonHttpResult<GeoFeatureCollection>, ValidationProblem>> List(
         string? type, string? q, string? bbox, string? lang,
         StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar, HttpContext http, CancellationToken ct)
     {
@@ -64,11 +64,11 @@ public static class StationsApi
         var now = clock.GetUtcNow();
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Json(
-            new FeatureCollection(stations.Select(s => StationGeoJson.ToFeature(s, english, L, now, calendar)).ToList()),
+            new GeoFeatureCollection(stations.Select(s => StationGeoJson.ToFeature(s, english, L, now, calendar)).ToList()),
             contentType: "application/geo+json");
     }
 
-    private static Results<JsonHttpResult<FeatureCollection>, ValidationProblem> Nearest(
+    private static Results<JsonHttpResult<GeoFeatureCollection>, ValidationProblem> Nearest(
         string? lat, string? lng, string? k, string? type, string? coord, string? lang,
         StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
@@ -86,11 +86,11 @@ public static class StationsApi
         var now = clock.GetUtcNow();
         var hits = queries.Nearest(origin, count, types);
         return TypedResults.Json(
-            new FeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, calendar, h.DistanceMetres)).ToList()),
+            new GeoFeatureCollection(hits.Select(h => StationGeoJson.ToFeature(h.Station, english, L, now, calendar, h.DistanceMetres)).ToList()),
             contentType: "application/geo+json");
     }
 
-    private static Results<JsonHttpResult<StationFeature>, ValidationProblem, ProblemHttpResult> Get(
+    private static Results<JsonHttpResult<GeoFeature>, ValidationProblem, ProblemHttpResult> Get(
         string id, string? lang, StationQueries queries, IStringLocalizer<SharedResource> L, TimeProvider clock, HolidayCalendar calendar)
     {
         var errors = new ParameterErrors(L);

@@ -73,7 +73,7 @@ public static class CommandLine
         {
             await using var clipStream = File.OpenRead(Resolve(app, clipFile));
             var system = args.Contains("--clip-gcj02") ? CoordinateSystem.Gcj02 : CoordinateSystem.Wgs84;
-            var areas = GeoJsonPolygons.Read(clipStream, "name", system);
+            var areas = GeoJson.ReadAreas(clipStream, "name", system);
             clip = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas.Select(a => a.Geometry).ToList());
         }
         var watch = Stopwatch.StartNew();
@@ -163,7 +163,7 @@ public static class CommandLine
         if (kind is not (StoredBoundary.District or StoredBoundary.Street)) return Usage();
         var system = args.Contains("--gcj02") ? CoordinateSystem.Gcj02 : CoordinateSystem.Wgs84;
         await using var stream = File.OpenRead(Resolve(app, args[1]));
-        var areas = GeoJsonPolygons.Read(stream, Option(args, "--name-property") ?? "name", system);
+        var areas = GeoJson.ReadAreas(stream, Option(args, "--name-property") ?? "name", system);
         var count = await app.Services.GetRequiredService<BoundaryService>().ImportAsync(areas, kind);
         Console.WriteLine($"Imported {count} {kind} boundar{(count == 1 ? "y" : "ies")}: {string.Join(", ", areas.Select(a => a.Name))}");
         return 0;

@@ -55,6 +55,8 @@ public static class ApplicationSetup
 
         // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").
         services.AddClientErrors();
+        // API answers write NetTopologySuite geometries as GeoJSON (the one module: Core/Geo/GeoJson).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(LegalServiceMap.Core.Geo.GeoJson.Converter));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);

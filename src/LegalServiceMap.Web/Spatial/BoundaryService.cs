@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +44,7 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Boundaries.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
         NamedArea Parse(StoredBoundary b) =>
-            GeoJsonPolygons.Read(new MemoryStream(Encoding.UTF8.GetBytes(b.GeoJson)), "name").Single() with { Name = b.Name };
+            GeoJson.ReadAreas(new MemoryStream(Encoding.UTF8.GetBytes(b.GeoJson)), "name").Single() with { Name = b.Name };
         _current = new BoundarySet(
             rows.Where(r => r.Kind == StoredBoundary.District).Select(Parse).ToList(),
             rows.Where(r => r.Kind == StoredBoundary.Street).Select(Parse).ToList());
@@ -76,20 +75,5 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory)
         return count;
     }
 
-    private static string ToFeature(NamedArea area)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WriteStartObject("properties");
-            w.WriteString("name", area.Name);
-            w.WriteEndObject();
-            w.WritePropertyName("geometry");
-            GeoJsonPolygons.WriteGeometry(w, area.Geometry);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string ToFeature(NamedArea area) => GeoJson.Serialize(new GeoFeature(area.Geometry, new { name = area.Name }));
 }

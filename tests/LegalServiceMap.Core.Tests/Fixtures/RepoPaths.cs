@@ -44,6 +44,6 @@ public static class SharedPolygons
     public static IReadOnlyDictionary<string, Geometry> Read(string path, string nameProperty, LegalServiceMap.Core.Geo.CoordinateSystem system = LegalServiceMap.Core.Geo.CoordinateSystem.Wgs84)
     {
         using var stream = File.OpenRead(path);
-        return LegalServiceMap.Core.Geo.GeoJsonPolygons.Read(stream, nameProperty, system).ToDictionary(a => a.Name, a => a.Geometry);
+        return LegalServiceMap.Core.Geo.GeoJson.ReadAreas(stream, nameProperty, system).ToDictionary(a => a.Name, a => a.Geometry);
     }
 }

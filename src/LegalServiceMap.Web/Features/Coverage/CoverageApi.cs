@@ -1,11 +1,9 @@
-using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Coverage;
@@ -69,28 +67,16 @@ public static class CoverageApi
         var t = errors.Type(type);
         if (errors.Any) return errors.Problem();
         if (coverage.Compute(t, m, s) is not { } result) return NoDistrict(L);
-        return Results.Stream(async stream =>
+        return TypedResults.Json(new GeoFeatureCollection(
+            [new GeoFeature(result.Uncovered, new { kind = "area", type = result.Type.ToSlug() })])
         {
-            await using var w = new Utf8JsonWriter(stream);
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteString("method", WireName.Of(result.Method));
-            w.WriteBoolean("approximate", result.Method != IsochroneMethod.Network);
-            w.WriteString("style", "gap");
-            w.WriteNumber("share", Math.Round(result.District.Share, 4));
-            w.WriteStartArray("features");
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WritePropertyName("geometry");
-            GeoJsonPolygons.WriteGeometry(w, result.Uncovered);
-            w.WriteStartObject("properties");
-            w.WriteString("kind", "area");
-            w.WriteString("type", result.Type.ToSlug());
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            await w.FlushAsync();
-        }, "application/geo+json");
+            Members = new()
+            {
+                ["method"] = WireName.Of(result.Method),
+                ["approximate"] = result.Method != IsochroneMethod.Network,
+                ["style"] = "gap",
+                ["share"] = Math.Round(result.District.Share, 4),
+            },
+        }, contentType: "application/geo+json");
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 

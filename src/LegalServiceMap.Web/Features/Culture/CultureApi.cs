@@ -1,9 +1,6 @@
-using System.Text.Json;
 using LegalServiceMap.Core.Geo;
-using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Culture;
@@ -35,69 +32,36 @@ public static class CultureApi
         {
             return errors.Problem();
         }
-        var map = culture.Build(kmh, start);
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Stream(stream => Write(stream, map, english), "application/geo+json");
+        return TypedResults.Json(ToCollection(culture.Build(kmh, start), english), contentType: "application/geo+json");
     }
 
-    private static async Task Write(Stream stream, CultureMap map, bool english)
+    private sealed record SiteProperties(string Kind, string Id, string Name, string? Address, string About, bool Red, int? Order, bool Approximate,
+        IReadOnlyList<string> Sources, string Url);
+
+    private sealed record LegProperties(string Kind, string From, string To, double Metres, bool OnNetwork);
+
+    private static GeoFeatureCollection ToCollection(CultureMap map, bool english)
     {
         var route = map.Route;
-        await using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        w.WriteString("style", "route");
-        w.WriteString("method", route.OnNetwork ? "network" : "estimate");
-        w.WriteBoolean("approximate", route.Approximate);
-        w.WriteNumber("speedKmh", route.SpeedKmh);
-        w.WriteNumber("totalMetres", Math.Round(route.TotalMetres));
-        w.WriteNumber("totalMinutes", Math.Round(route.TotalSeconds / 60));
-        w.WriteStartArray("features");
-        foreach (var site in map.Sites)
+        var sites = map.Sites.Select(site => new GeoFeature(
+            site.Station.Location is { } p ? GeoJson.Point(p) : null,
+            new SiteProperties("site", site.Station.Id, site.Station.Name(english), site.Station.Address(english), site.Entry.About(english), site.Entry.Red,
+                site.Order, site.Station.IsApproximate, site.Entry.Sources, $"/stations/{Uri.EscapeDataString(site.Station.Id)}"),
+            site.Station.Id));
+        var legs = route.Legs.Select(leg => new GeoFeature(
+            GeoJson.Line(leg.Path), new LegProperties("route", leg.From.Id, leg.To.Id, Math.Round(leg.Metres), leg.OnNetwork)));
+        return new GeoFeatureCollection([.. sites, .. legs])
         {
-            var s = site.Station;
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WriteString("id", s.Id);
-            w.WritePropertyName("geometry");
-            if (s.Location is { } p) GeoJsonWriting.WritePoint(w, p); else w.WriteNullValue();
-            w.WriteStartObject("properties");
-            w.WriteString("kind", "site");
-            w.WriteString("id", s.Id);
-            w.WriteString("name", s.Name(english));
-            w.WriteString("address", s.Address(english));
-            w.WriteString("about", site.Entry.About(english));
-            w.WriteBoolean("red", site.Entry.Red);
-            if (site.Order is { } o) w.WriteNumber("order", o); else w.WriteNull("order");
-            w.WriteBoolean("approximate", s.LocationTier.IsImprecise());
-            w.WriteStartArray("sources");
-            foreach (var source in site.Entry.Sources) w.WriteStringValue(source);
-            w.WriteEndArray();
-            w.WriteString("url", $"/stations/{Uri.EscapeDataString(s.Id)}");
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        foreach (var leg in route.Legs)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WriteStartObject("geometry");
-            w.WriteString("type", "LineString");
-            w.WriteStartArray("coordinates");
-            foreach (var p in leg.Path) GeoJsonWriting.WritePosition(w, p);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("properties");
-            w.WriteString("kind", "route");
-            w.WriteString("from", leg.From.Id);
-            w.WriteString("to", leg.To.Id);
-            w.WriteNumber("metres", Math.Round(leg.Metres));
-            w.WriteBoolean("onNetwork", leg.OnNetwork);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        await w.FlushAsync();
+            Members = new()
+            {
+                ["style"] = "route",
+                ["method"] = route.OnNetwork ? "network" : "estimate",
+                ["approximate"] = route.Approximate,
+                ["speedKmh"] = route.SpeedKmh,
+                ["totalMetres"] = Math.Round(route.TotalMetres),
+                ["totalMinutes"] = Math.Round(route.TotalSeconds / 60),
+            },
+        };
     }
 }

@@ -3,7 +3,6 @@ using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Spatial.Routes;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 

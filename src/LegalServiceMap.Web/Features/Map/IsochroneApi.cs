@@ -1,11 +1,9 @@
-using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Map;
@@ -45,60 +43,34 @@ public static class IsochroneApi
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["lat"] = [L["Api_OffNetwork"]] } });
         }
         http.Response.Headers.CacheControl = "public, max-age=300";
-        var inDistrict = boundaries.Current.Contains(origin);
-        return Results.Stream(stream => Write(stream, iso, inDistrict, types, english, L), "application/geo+json");
+        return TypedResults.Json(ToCollection(iso, boundaries.Current.Contains(origin), types, english, L), contentType: "application/geo+json");
     }
 
-    private static async Task Write(Stream stream, Isochrone iso, bool? inDistrict, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
+    private sealed record AreaProperties(string Kind, string Method);
+
+    private sealed record StationInside(string Kind, string Id, string Type, string TypeName, string Name, bool Approximate, double WalkMetres, double WalkMinutes, string Url);
+
+    private static GeoFeatureCollection ToCollection(Isochrone iso, bool? inDistrict, IReadOnlySet<StationType>? types, bool english, IStringLocalizer L)
     {
-        await using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        w.WriteString("method", WireName.Of(iso.Method));
-        w.WriteBoolean("approximate", iso.Method != IsochroneMethod.Network);
-        w.WriteNumber("minutes", iso.Request.Minutes);
-        w.WriteNumber("speedKmh", iso.Request.SpeedKmh);
-        w.WriteNumber("budgetMetres", Math.Round(iso.Request.BudgetMetres, 1));
-        w.WritePropertyName("origin");
-        GeoJsonWriting.WritePosition(w, iso.Request.Origin);
-        if (iso.SnapDistanceMetres is { } snap) w.WriteNumber("snapDistanceMetres", Math.Round(snap, 1));
-        // Whether the origin lies in Jing'an: null until a boundary is imported.
-        if (inDistrict is { } inside) w.WriteBoolean("inDistrict", inside); else w.WriteNull("inDistrict");
-        w.WriteStartArray("features");
-
-        w.WriteStartObject();
-        w.WriteString("type", "Feature");
-        w.WritePropertyName("geometry");
-        GeoJsonPolygons.WriteGeometry(w, iso.Area);
-        w.WriteStartObject("properties");
-        w.WriteString("kind", "area");
-        w.WriteString("method", WireName.Of(iso.Method));
-        w.WriteEndObject();
-        w.WriteEndObject();
-
-        foreach (var s in iso.Stations.Where(s => types is null || types.Count == 0 || types.Contains(s.Station.Type)))
+        var method = WireName.Of(iso.Method);
+        var features = new List<GeoFeature> { new(iso.Area, new AreaProperties("area", method)) };
+        features.AddRange(iso.Stations.Where(s => types is null || types.Count == 0 || types.Contains(s.Station.Type)).Select(s => new GeoFeature(
+            GeoJson.Point(s.Station.Location!.Value),
+            new StationInside("station", s.Station.Id, s.Station.Type.ToSlug(), L["Type_" + s.Station.Type.ToSlug()], s.Station.Name(english), s.Station.IsApproximate,
+                Math.Round(s.WalkMetres), Math.Round(s.WalkSeconds / 60, 1), $"/stations/{Uri.EscapeDataString(s.Station.Id)}"),
+            s.Station.Id)));
+        var members = new Dictionary<string, object?>
         {
-            var p = s.Station.Location!.Value;
-            w.WriteStartObject();
-            w.WriteString("type", "Feature");
-            w.WriteString("id", s.Station.Id);
-            w.WritePropertyName("geometry");
-            GeoJsonWriting.WritePoint(w, p);
-            w.WriteStartObject("properties");
-            w.WriteString("kind", "station");
-            w.WriteString("id", s.Station.Id);
-            w.WriteString("type", s.Station.Type.ToSlug());
-            w.WriteString("typeName", L["Type_" + s.Station.Type.ToSlug()]);
-            w.WriteString("name", s.Station.Name(english));
-            w.WriteBoolean("approximate", s.Station.IsApproximate);
-            w.WriteNumber("walkMetres", Math.Round(s.WalkMetres));
-            w.WriteNumber("walkMinutes", Math.Round(s.WalkSeconds / 60, 1));
-            w.WriteString("url", $"/stations/{Uri.EscapeDataString(s.Station.Id)}");
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        await w.FlushAsync();
+            ["method"] = method,
+            ["approximate"] = iso.Method != IsochroneMethod.Network,
+            ["minutes"] = iso.Request.Minutes,
+            ["speedKmh"] = iso.Request.SpeedKmh,
+            ["budgetMetres"] = Math.Round(iso.Request.BudgetMetres, 1),
+            ["origin"] = new[] { Math.Round(iso.Request.Origin.Longitude, 7), Math.Round(iso.Request.Origin.Latitude, 7) },
+            // Whether the origin lies in Jing'an: null until a boundary is imported.
+            ["inDistrict"] = inDistrict,
+        };
+        if (iso.SnapDistanceMetres is { } snap) members["snapDistanceMetres"] = Math.Round(snap, 1);
+        return new GeoFeatureCollection(features) { Members = members };
     }
 }

@@ -1,7 +1,5 @@
 using LegalServiceMap.Core.Portal;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;

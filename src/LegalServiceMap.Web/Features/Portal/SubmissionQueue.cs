@@ -1,7 +1,5 @@
 using LegalServiceMap.Core.Portal;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

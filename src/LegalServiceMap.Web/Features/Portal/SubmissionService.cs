@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text;
 using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Core.Text;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,4 @@
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 

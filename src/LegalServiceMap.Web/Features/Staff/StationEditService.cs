@@ -1,9 +1,7 @@
 using System.Globalization;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
@@ -71,17 +70,8 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 }
                 break;
             case TransferFormat.GeoJson:
-                await JsonSerializer.SerializeAsync(output, new
-                {
-                    type = "FeatureCollection",
-                    features = stations.Select(s => new
-                    {
-                        type = "Feature",
-                        id = s.Id,
-                        geometry = s.Location is { } p ? new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } } : null,
-                        properties = StationTable.ToRow(s),
-                    }),
-                }, cancellationToken: ct);
+                await GeoJson.WriteAsync(output, new GeoFeatureCollection(
+                    stations.Select(s => new GeoFeature(s.Location is { } p ? GeoJson.Point(p) : null, StationTable.ToRow(s), s.Id)).ToList()), ct);
                 break;
             default:
                 await JsonSerializer.SerializeAsync(output, Hsds(stations), cancellationToken: ct);
@@ -249,25 +239,16 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
             })).ToList();
     }
 
-    private static List<Dictionary<string, string?>>? ReadGeoJson(byte[] bytes)
-    {
-        using var doc = JsonDocument.Parse(bytes);
-        if (!doc.RootElement.TryGetProperty("features", out var features)) return null;
-        var rows = new List<Dictionary<string, string?>>();
-        foreach (var f in features.EnumerateArray())
+    /// <summary>Station features: their properties are the table's columns; a point geometry gives the location.</summary>
+    private static List<Dictionary<string, string?>> ReadGeoJson(byte[] bytes) =>
+        GeoJson.Read(new MemoryStream(bytes)).Select(f =>
         {
-            var row = new Dictionary<string, string?>();
-            if (f.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
+            var row = f.Properties.Keys.ToDictionary(k => k.ToLowerInvariant(), f.Text);
+            if (f.Geometry is NetTopologySuite.Geometries.Point p)
             {
-                foreach (var p in props.EnumerateObject()) row[p.Name.ToLowerInvariant()] = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.ToString();
+                row["longitude"] = p.X.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                row["latitude"] = p.Y.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             }
-            if (f.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object && g.TryGetProperty("coordinates", out var c) && c.GetArrayLength() >= 2)
-            {
-                row["longitude"] = c[0].GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                row["latitude"] = c[1].GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+            return row;
+        }).ToList();
 }
