@@ -35,10 +35,10 @@ public class ImportBenchmarks
             ["name_zh"] = $"测试站点{i}", ["name_en"] = $"Test station {i}", ["address_zh"] = $"静安区测试路{i}号",
             ["street"] = StreetTown.All[i % 14].Slug, ["phone"] = $"021-6{i:0000000}", ["hours"] = "mon-fri 09:00-11:30 13:00-17:00",
             ["latitude"] = (31.22 + random.NextDouble() * 0.09).ToString("0.000000"), ["longitude"] = (121.43 + random.NextDouble() * 0.04).ToString("0.000000"),
-            ["location_tier"] = "approximate", ["services_zh"] = "法律咨询; 人民调解",
+            ["location_tier"] = "approximate", ["services_zh"] = "法律咨询\n人民调解",
         }).ToList();
         using var stream = new MemoryStream();
-        StationTable.WriteCsv(stream, rows);
+        StationTransferService.WriteCsv(stream, rows);
         _csv = stream.ToArray();
     }
 

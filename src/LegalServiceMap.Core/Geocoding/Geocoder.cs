@@ -165,7 +165,7 @@ public sealed class Geocoder
                 LocationTier.Approximate => GeocodeMatchType.Road,
                 _ => GeocodeMatchType.StreetTown,
             };
-            var confidence = (exact ? 0.95 : 0.75) * (s.LocationTier.IsImprecise() ? 0.7 : 1.0);
+            var confidence = (exact ? 0.95 : 0.75) * (s.IsApproximate ? 0.7 : 1.0);
             candidates.Add(new GeocodeCandidate(s.NameZh, s.NameEn, s.Location!.Value, type, confidence, "station",
                 StreetTown: s.Street, District: "静安区", StationId: s.Id));
         }

@@ -1,4 +1,3 @@
-using LegalServiceMap.Core.Geocoding;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Spatial;

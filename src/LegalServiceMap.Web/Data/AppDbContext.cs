@@ -18,22 +18,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Features.Portal.Submission> Submissions => Set<Features.Portal.Submission>();
     public DbSet<Features.Portal.SubmissionEvent> SubmissionEvents => Set<Features.Portal.SubmissionEvent>();
 
-    /// <summary>
-    /// Overwrites a tracked station with another version of it (seed update, import). SetValues copies the mapped
-    /// values, but the list-valued columns (hours, exceptions, services, languages, sources) are assigned as lists
-    /// so the tracked entity does not keep sharing, or comparing against, the old instances.
-    /// </summary>
-    public void Overwrite(Station current, Station source)
-    {
-        Entry(current).CurrentValues.SetValues(source);
-        current.Hours = source.Hours;
-        current.Exceptions = source.Exceptions;
-        current.ServicesZh = source.ServicesZh;
-        current.ServicesEn = source.ServicesEn;
-        current.Languages = source.Languages;
-        current.Sources = source.Sources;
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

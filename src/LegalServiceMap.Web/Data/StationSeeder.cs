@@ -55,8 +55,9 @@ public sealed class StationSeeder(IOptions<SeedOptions> options, ILogger<Station
             }
             else if (current.SeedVersion is not null)
             {
-                seeded.Version = current.Version + 1;
-                db.Overwrite(current, seeded);
+                StationFields.Copy(seeded, current);
+                current.SeedVersion = seeded.SeedVersion;
+                current.Version++;
                 changed++;
             }
         }

@@ -3,7 +3,6 @@ using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Components.Map;
 using LegalServiceMap.Web.Features.Staff;
-using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +33,7 @@ public sealed class StationEditPageTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal(31.248121, (double)map.Invocations["setPin"][0].Arguments[0]!, 1e-6));
 
         await cut.InvokeAsync(() => cut.FindComponent<LeafletMap>().Instance.PinMoved(31.2490, 121.4680));
-        Assert.Equal(nameof(LocationTier.Surveyed), cut.Find("[data-field=locationTier]").GetAttribute("value"));
+        Assert.Equal(LocationTier.Surveyed.ToSlug(), cut.Find("[data-field=locationTier]").GetAttribute("value"));
         cut.Find("[data-testid=edit-save]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
@@ -66,7 +65,7 @@ public sealed class StationEditPageTests : BunitContext
         var service = new StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
         var theirs = service.LoadAsync("notary-zhabei").GetAwaiter().GetResult()!;
         var changed = theirs.Copy();
-        changed.Phone = "021-99999999";
+        changed["phone"] = "021-99999999";
         service.SaveAsync(changed, theirs, "someone-else").GetAwaiter().GetResult();
 
         cut.Find("[data-field=noteEn]").Change("my note");

@@ -98,7 +98,7 @@ public sealed class StationPageTests : BunitContext
         var service = new LegalServiceMap.Web.Features.Staff.StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
         var loaded = (await service.LoadAsync("culture-labour-secretariat"))!;
         var form = loaded.Copy();
-        form.Exceptions = "2026-12-01 closed\n2026-12-07 09:00-11:30";
+        form["exceptions"] = "2026-12-01 closed\n2026-12-07 09:00-11:30";
         Assert.Equal(LegalServiceMap.Web.Features.Staff.SaveOutcome.Saved, (await service.SaveAsync(form, loaded, "editor")).Outcome);
 
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));

@@ -83,7 +83,8 @@ public partial class ResourceTests
             .Concat(new[] { "consultation", "error-report", "legal-aid" }.Select(t => "SubmissionKind_" + t))
             .Concat(new[] { "view", "assign", "reply", "close", "reopen" }.Select(t => "QueueAction_" + t))
             .Concat(Enum.GetNames<LegalServiceMap.Web.Features.Staff.ImportRowStatus>().Select(t => "Import_Status_" + t))
-            .Concat(new LegalServiceMap.Web.Features.Staff.StationForm().Fields().Select(f => "Field_" + f.Field))
+            .Concat(StationFields.All.Select(f => "Field_" + f.Name))
+            .Concat(StationFields.ProblemCodes.SelectMany(c => new[] { "Edit_Error" + c, "Import_" + c }))
             .Concat(new[] { "update", "import", "restore", "create" }.Select(a => "Action_" + a))
             .Concat(Enum.GetValues<LocationTier>().Select(t => "Tier_" + t.ToSlug()))
             .Concat(Enum.GetValues<DayOfWeek>().Select(d => "Day_" + d.ToString()[..3]));

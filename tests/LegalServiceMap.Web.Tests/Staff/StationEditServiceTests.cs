@@ -16,9 +16,9 @@ public sealed class StationEditServiceTests : IDisposable
     {
         var loaded = (await Service.LoadAsync("notary-zhabei"))!;
         var form = loaded.Copy();
-        form.Phone = "021-12345678";
-        form.Hours = "mon-fri 09:00-11:30 13:00-17:00";
-        form.LastVerified = Service.TodayInShanghai();
+        form["phone"] = "021-12345678";
+        form["hours"] = "mon-fri 09:00-11:30 13:00-17:00";
+        form["lastVerified"] = Service.TodayInShanghai().ToString("yyyy-MM-dd");
 
         var result = await Service.SaveAsync(form, loaded, "editor@example.org");
 
@@ -42,9 +42,9 @@ public sealed class StationEditServiceTests : IDisposable
         var aliceLoaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
         var bobLoaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
         var alice = aliceLoaded.Copy();
-        alice.Phone = "021-11111111";
+        alice["phone"] = "021-11111111";
         var bob = bobLoaded.Copy();
-        bob.AddressZh = "静安区某路1号";
+        bob["addressZh"] = "静安区某路1号";
 
         Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(alice, aliceLoaded, "alice")).Outcome);
         var second = await Service.SaveAsync(bob, bobLoaded, "bob");
@@ -68,14 +68,9 @@ public sealed class StationEditServiceTests : IDisposable
     {
         var loaded = (await Service.LoadAsync("notary-jingan"))!;
         var form = loaded.Copy();
-        form.NoteEn = "this would be saved if the form were valid";
-        switch (field)
-        {
-            case "nameZh": form.NameZh = value; break;
-            case "phone": form.Phone = value; break;
-            case "hours": form.Hours = value; break;
-            default: form.Latitude = double.Parse(value); form.Longitude = 121.4; form.Street = "beizhan"; break;
-        }
+        form["noteEn"] = "this would be saved if the form were valid";
+        form[field] = value;
+        if (field == "latitude") (form["longitude"], form["street"]) = ("121.4", "beizhan");
         var result = await Service.SaveAsync(form, loaded, "editor");
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors.ContainsKey(field));
@@ -89,7 +84,7 @@ public sealed class StationEditServiceTests : IDisposable
     {
         var loaded = (await Service.LoadAsync("notary-jingan"))!;
         var form = loaded.Copy();
-        form.AddressZh = "静安区测试大道1号";
+        form["addressZh"] = "静安区测试大道1号";
         await Service.SaveAsync(form, loaded, "editor");
         var found = await _db.Queries.ListAsync(new LegalServiceMap.Web.Stations.StationFilter(Query: "测试大道"));
         Assert.Equal("notary-jingan", Assert.Single(found).Id);
@@ -124,9 +119,9 @@ public sealed class StationRestoreTests : IDisposable
     [Fact]
     public async Task Restore_BeforeAChange_UndoesItAndEverythingAfter_AndIsAuditedItself()
     {
-        await EditAsync(f => f.Phone = "021-11111111", "a");
-        await EditAsync(f => { f.Phone = "021-22222222"; f.Hours = "mon 09:00-12:00"; }, "b");
-        await EditAsync(f => f.NoteEn = "third edit", "c");
+        await EditAsync(f => f["phone"] = "021-11111111", "a");
+        await EditAsync(f => { f["phone"] = "021-22222222"; f["hours"] = "mon 09:00-12:00"; }, "b");
+        await EditAsync(f => f["noteEn"] = "third edit", "c");
         var history = await Service.HistoryAsync("notary-zhabei");
         var second = history.Single(h => h.User == "b" && h.Field == "phone").ChangeSet;
 
@@ -159,8 +154,8 @@ public sealed class StationClosureTests : IDisposable
     {
         var loaded = (await Service.LoadAsync("judicial-office-beizhan"))!;
         var form = loaded.Copy();
-        form.Status = LegalServiceMap.Core.Stations.StationStatus.Closed;
-        form.ClosureReasonZh = "已合并";
+        form["status"] = "closed";
+        form["closureReasonZh"] = "已合并";
         Assert.Equal(SaveOutcome.Saved, (await Service.SaveAsync(form, loaded, "admin")).Outcome);
 
         Assert.DoesNotContain(await _db.Queries.ListAsync(new LegalServiceMap.Web.Stations.StationFilter()), s => s.Id == "judicial-office-beizhan");
@@ -174,9 +169,9 @@ public sealed class StationClosureTests : IDisposable
     {
         var loaded = (await Service.LoadAsync("notary-jingan"))!;
         var form = loaded.Copy();
-        form.Status = LegalServiceMap.Core.Stations.StationStatus.TemporarilyClosed;
-        form.ClosedFrom = new DateOnly(2026, 12, 10);
-        form.ClosedUntil = new DateOnly(2026, 12, 1);
+        form["status"] = "temporarily-closed";
+        form["closedFrom"] = "2026-12-10";
+        form["closedUntil"] = "2026-12-01";
         var result = await Service.SaveAsync(form, loaded, "editor");
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Equal("Edit_ErrorClosureDates", result.Errors["closedUntil"]);
@@ -193,7 +188,8 @@ public sealed class StationCreateTests : IDisposable
     [Fact]
     public async Task Create_AddsTheStation_AuditedAsCreate()
     {
-        var form = new StationForm { Id = "workstation-test", Type = StationType.ServiceCentre, NameZh = "测试工作站", NameEn = "Test Workstation" };
+        var form = StationForm.New();
+        (form.Id, form["type"], form["nameZh"], form["nameEn"]) = ("workstation-test", StationType.ServiceCentre.ToSlug(), "测试工作站", "Test Workstation");
         Assert.Equal(SaveOutcome.Saved, (await Service.CreateAsync(form, "admin")).Outcome);
         Assert.Equal("测试工作站", _db.Queries.Find("workstation-test")!.NameZh);
         var history = await Service.HistoryAsync("workstation-test");
@@ -203,11 +199,12 @@ public sealed class StationCreateTests : IDisposable
 
     [Theory]
     [InlineData("notary-jingan", "Edit_ErrorIdTaken")]
-    [InlineData("Bad Id!", "Edit_ErrorId")]
-    [InlineData("", "Edit_ErrorId")]
+    [InlineData("Bad Id!", "Edit_ErrorBadId")]
+    [InlineData("", "Edit_ErrorBadId")]
     public async Task Create_BadOrTakenId_IsRefused(string id, string error)
     {
-        var form = new StationForm { Id = id, Type = StationType.Notary, NameZh = "甲", NameEn = "A" };
+        var form = StationForm.New();
+        (form.Id, form["type"], form["nameZh"], form["nameEn"]) = (id, StationType.Notary.ToSlug(), "甲", "A");
         var result = await Service.CreateAsync(form, "admin");
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Equal(error, result.Errors["id"]);

@@ -148,7 +148,7 @@ public sealed class StationTransferServiceTests : IDisposable
     {
         var loaded = (await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System).LoadAsync("notary-jingan"))!;
         var form = loaded.Copy();
-        form.NoteEn = "=HYPERLINK(\"http://evil\",\"click\")";
+        form["noteEn"] = "=HYPERLINK(\"http://evil\",\"click\")";
         await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System).SaveAsync(form, loaded, "editor");
         var csv = await CsvAsync();
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"", csv);

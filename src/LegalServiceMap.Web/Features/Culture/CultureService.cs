@@ -55,7 +55,7 @@ public sealed class CultureService(StationQueries stations, WalkingAreaService w
             .Where(x => x.Station is { Type: StationType.CultureSite })
             .ToList();
         var stops = sites.Where(x => x.Entry.OnRoute && x.Station!.Location is not null)
-            .Select(x => new RouteStop(x.Station!.Id, x.Station.Location!.Value, !x.Station.LocationTier.IsImprecise()))
+            .Select(x => new RouteStop(x.Station!.Id, x.Station.Location!.Value, !x.Station.IsApproximate))
             .ToList();
         var startStop = start is { } s ? new RouteStop("start", s, Precise: true) : null;
         var route = WalkingRoutePlanner.Plan(stops, Legs(network), speedKmh, startStop);

@@ -1,6 +1,5 @@
 using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Stations;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

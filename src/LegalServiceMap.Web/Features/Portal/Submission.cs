@@ -1,6 +1,3 @@
-using LegalServiceMap.Web.Setup;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
 namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>A resident's consultation, error report or legal-aid pre-application, kept until answered and then for the retention period.</summary>

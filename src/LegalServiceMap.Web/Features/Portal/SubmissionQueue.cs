@@ -1,6 +1,5 @@
 using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Spatial;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

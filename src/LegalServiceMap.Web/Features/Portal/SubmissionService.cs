@@ -4,7 +4,6 @@ using System.Text;
 using LegalServiceMap.Core.Portal;
 using LegalServiceMap.Core.Text;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Spatial;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Features.Portal;

@@ -1,5 +1,4 @@
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
 namespace LegalServiceMap.Web.Features.Staff;

@@ -7,6 +7,7 @@ using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using MiniExcelLibs.Csv;
 
 namespace LegalServiceMap.Web.Features.Staff;
 
@@ -51,20 +52,12 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         var rows = stations.Select(StationTable.ToRow).ToList();
         switch (format)
         {
-            case TransferFormat.Csv:
-                // The writer is synchronous; HTTP response streams only allow asynchronous writes.
+            case TransferFormat.Csv or TransferFormat.Xlsx:
+                // MiniExcel writes synchronously underneath; HTTP response streams only allow asynchronous writes.
                 await using (var buffer = new MemoryStream())
                 {
-                    StationTable.WriteCsv(buffer, rows);
-                    buffer.Position = 0;
-                    await buffer.CopyToAsync(output, ct);
-                }
-                break;
-            case TransferFormat.Xlsx:
-                var sheet = rows.Select(r => StationTable.Columns.ToDictionary(c => c, c => (object?)StationTable.EscapeFormula(r[c]))).ToList();
-                await using (var buffer = new MemoryStream())
-                {
-                    await buffer.SaveAsAsync(sheet, cancellationToken: ct);
+                    await buffer.SaveAsAsync(Sheet(rows), excelType: format == TransferFormat.Csv ? ExcelType.CSV : ExcelType.XLSX,
+                        configuration: format == TransferFormat.Csv ? CsvWriting : null, cancellationToken: ct);
                     buffer.Position = 0;
                     await buffer.CopyToAsync(output, ct);
                 }
@@ -128,8 +121,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         {
             rows = format switch
             {
-                TransferFormat.Csv => StationTable.ReadCsv(Decode(bytes)),
-                TransferFormat.Xlsx => ReadXlsx(bytes),
+                TransferFormat.Csv or TransferFormat.Xlsx => ReadSheet(bytes, format),
                 _ => ReadGeoJson(bytes),
             };
         }
@@ -150,8 +142,9 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         for (var i = 0; i < rows.Count; i++)
         {
             var problems = new List<StationTable.RowProblem>();
-            var station = StationTable.FromRow(rows[i], inDistrict, problems);
             var id = rows[i].GetValueOrDefault("id");
+            var current = id is null ? null : existing.GetValueOrDefault(id.Trim());
+            var station = StationTable.FromRow(rows[i], current, inDistrict, problems);
             if (station is not null && !seen.Add(station.Id))
             {
                 problems.Add(new StationTable.RowProblem("Import_Duplicate", "id", station.Id));
@@ -162,10 +155,9 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                 report.Add(new ImportRow(i + 2, id, ImportRowStatus.Invalid, problems, []));
                 continue;
             }
-            existing.TryGetValue(station.Id, out var current);
-            var changes = current is null ? [] : Diff(current, station);
+            var changes = current is null ? [] : StationFields.Changes(current, station);
             var status = current is null ? ImportRowStatus.New : changes.Count == 0 ? ImportRowStatus.Unchanged : ImportRowStatus.Changed;
-            report.Add(new ImportRow(i + 2, station.Id, status, [], changes.Select(c => c.Field).ToList()));
+            report.Add(new ImportRow(i + 2, station.Id, status, [], changes.Select(c => StationFields.Named(c.Field).Column).ToList()));
             parsed.Add((station, current, changes));
         }
         var result = new ImportReport(null, report, false);
@@ -185,15 +177,12 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
             }
             else if (changes.Count > 0)
             {
-                var version = current.Version + 1;
-                station.SeedVersion = null;
-                station.Version = version;
-                db.Overwrite(current, station);
+                StationFields.Copy(station, current);
+                current.SeedVersion = null; // staff own it now: a later seed never overwrites it
+                current.Version++;
                 db.StationChanges.AddRange(changes.Select(c => new StationChange
                 {
-                    StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = StationForm.FieldOfColumn(c.Field),
-                    OldValue = c.Field is "hours" or "exceptions" ? c.Old?.Replace(" | ", "\n") : c.Old,
-                    NewValue = c.Field is "hours" or "exceptions" ? c.New?.Replace(" | ", "\n") : c.New,
+                    StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "import", Field = c.Field, OldValue = c.Old, NewValue = c.New,
                 }));
             }
         }
@@ -204,39 +193,63 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         return result with { Committed = true };
     }
 
-    private static List<(string Field, string? Old, string? New)> Diff(Station current, Station incoming)
-    {
-        var a = StationTable.ToRow(current);
-        var b = StationTable.ToRow(incoming);
-        return StationTable.Columns.Where(c => (a[c] ?? "") != (b[c] ?? "")).Select(c => (c, a[c], b[c])).ToList();
-    }
+    /// <summary>Rows as MiniExcel writes them: the table's columns in order, risky cells escaped.</summary>
+    private static IEnumerable<Dictionary<string, object?>> Sheet(IEnumerable<IReadOnlyDictionary<string, string?>> rows) =>
+        rows.Select(r => StationTable.Columns.ToDictionary(c => c, c => (object?)StationTable.EscapeFormula(r.GetValueOrDefault(c))));
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK (code page 936).</summary>
-    public static string Decode(byte[] bytes)
+    /// <summary>CSV as Excel opens Chinese correctly: UTF-8 with a byte-order mark.</summary>
+    private static readonly CsvConfiguration CsvWriting = new() { StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) };
+
+    /// <summary>Writes rows as CSV (RFC 4180 quoting, UTF-8 with BOM, formulas escaped).</summary>
+    public static void WriteCsv(Stream stream, IEnumerable<IReadOnlyDictionary<string, string?>> rows) =>
+        stream.SaveAs(Sheet(rows), excelType: ExcelType.CSV, configuration: CsvWriting);
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK (code page 936), as Excel on Chinese Windows saves CSV.</summary>
+    public static Encoding EncodingOf(byte[] bytes)
     {
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+            return new UTF8Encoding(false);
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.GetEncoding(936).GetString(bytes);
+            return Encoding.GetEncoding(936);
         }
     }
 
-    private static List<Dictionary<string, string?>>? ReadXlsx(byte[] bytes)
+    public static string Decode(byte[] bytes) => EncodingOf(bytes).GetString(bytes).TrimStart('\uFEFF');
+
+    /// <summary>A CSV or XLSX sheet as rows by lower-case header; null when it has no "id" column.</summary>
+    private static List<Dictionary<string, string?>>? ReadSheet(byte[] bytes, TransferFormat format)
     {
         using var stream = new MemoryStream(bytes);
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        if (rows.Count == 0 || !rows[0].Keys.Any(k => k.Trim().Equals("id", StringComparison.OrdinalIgnoreCase))) return rows.Count == 0 ? [] : null;
+        var csv = format == TransferFormat.Csv;
+        var rows = stream.Query(useHeaderRow: true, excelType: csv ? ExcelType.CSV : ExcelType.XLSX,
+                configuration: csv ? new CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, EncodingOf(bytes)) } : null)
+            .Cast<IDictionary<string, object?>>().ToList();
+        if (rows.Count == 0) return HasIdColumn(bytes, csv) ? [] : null;
+        if (!rows[0].Keys.Any(k => Header(k) == "id")) return null;
         return rows.Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(v.ToString())))
-            .Select(r => r.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value switch
+            .Select(r => r.GroupBy(kv => Header(kv.Key)).Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.First().Value switch
             {
                 null => null,
                 double d => d.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture),
                 DateTime dt => dt.ToString("yyyy-MM-dd"),
                 var v => v.ToString(),
             })).ToList();
+    }
+
+    private static string Header(string key) => key.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+
+    /// <summary>A sheet with a header row and no data rows: empty when the header names "id", unreadable otherwise.</summary>
+    private static bool HasIdColumn(byte[] bytes, bool csv)
+    {
+        using var stream = new MemoryStream(bytes);
+        var header = stream.Query(useHeaderRow: false, excelType: csv ? ExcelType.CSV : ExcelType.XLSX,
+                configuration: csv ? new CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, EncodingOf(bytes)) } : null)
+            .Cast<IDictionary<string, object?>>().FirstOrDefault();
+        return header?.Values.Any(v => v is not null && Header(v.ToString()!) == "id") == true;
     }
 
     /// <summary>Station features: their properties are the table's columns; a point geometry gives the location.</summary>
