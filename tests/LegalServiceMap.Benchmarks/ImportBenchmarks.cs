@@ -8,6 +8,7 @@ using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Stations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LegalServiceMap.Benchmarks;
 
@@ -54,8 +55,10 @@ public class ImportBenchmarks
             db.Database.Migrate();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
-        var queries = new StationQueries(factory);
-        _service = new StationTransferService(factory, queries, new BoundaryService(factory), TimeProvider.System);
+        var state = new SpatialState(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()),
+            new Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Gazetteer>.Instance));
+        var queries = new StationQueries(factory, state);
+        _service = new StationTransferService(factory, queries, new BoundaryService(factory, state), TimeProvider.System);
     }
 
     [Benchmark]

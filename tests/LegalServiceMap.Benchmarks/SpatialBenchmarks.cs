@@ -78,6 +78,8 @@ public class SpatialBenchmarks
     private StationCatalog _stations = StationCatalog.Empty;
     private DistrictGrid _district = default!;
     private GeoPoint _gridCentre;
+    private StationPlaces _gridPlaces = null!;
+    private StationPlaces? _realPlaces;
     private readonly IsochroneOptions _options = new();
 
     [GlobalSetup]
@@ -95,6 +97,7 @@ public class SpatialBenchmarks
             var p = P(random.Next(n), random.Next(n));
             return new Station { Id = $"s{k}", NameZh = "站", NameEn = "s", Type = StationType.LegalAid, Street = "jingansi", Latitude = p.Latitude, Longitude = p.Longitude };
         }));
+        _gridPlaces = _gridEngine.Place(_stations);
         var f = new GeometryFactory();
         Coordinate C(int i, int j) { var p = P(i, j); return new Coordinate(p.Longitude, p.Latitude); }
         var square = f.CreatePolygon([C(0, 0), C(n - 1, 0), C(n - 1, n - 1), C(0, n - 1), C(0, 0)]);
@@ -110,16 +113,17 @@ public class SpatialBenchmarks
             using var stream = File.OpenRead(path);
             _real = OsmImporter.Import(stream, OsmFormat.Xml);
             _realEngine = new NetworkIsochroneEngine(_real, _options);
+            _realPlaces = _realEngine.Place(StationCatalog.Empty);
         }
     }
 
     [Benchmark]
     public int Isochrone15MinSyntheticGrid22500Nodes() =>
-        _gridEngine.Compute(new IsochroneRequest(_gridCentre, 15, 5), _stations).Value!.Stations.Count;
+        _gridEngine.Compute(new IsochroneRequest(_gridCentre, 15, 5), _gridPlaces).Value!.Stations.Count;
 
     [Benchmark]
     public int Isochrone15MinRealSample() =>
-        _realEngine?.Compute(new IsochroneRequest(new GeoPoint(31.2300, 121.4700), 15, 5), StationCatalog.Empty).Value!.Area.NumPoints ?? 0;
+        _realEngine?.Compute(new IsochroneRequest(new GeoPoint(31.2300, 121.4700), 15, 5), _realPlaces!).Value!.Area.NumPoints ?? 0;
 
     [Benchmark]
     public int Dijkstra15MinSyntheticGrid()

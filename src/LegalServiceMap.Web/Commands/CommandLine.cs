@@ -143,11 +143,11 @@ public static class CommandLine
         if (args.Length < 2) return Usage();
         using var reader = File.OpenText(Resolve(app, args[1]));
         var set = Core.Geocoding.GeocodeQuality.ReadCsv(reader);
-        var report = Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<GeocoderService>().Geocoder, set);
+        var report = Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<SpatialState>().Current.Geocoder, set);
         Console.WriteLine(report);
         foreach (var form in set.Select(s => s.Form).Distinct())
         {
-            Console.WriteLine($"  {form}: {Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<GeocoderService>().Geocoder, set.Where(s => s.Form == form).ToList())}");
+            Console.WriteLine($"  {form}: {Core.Geocoding.GeocodeQuality.Evaluate(app.Services.GetRequiredService<SpatialState>().Current.Geocoder, set.Where(s => s.Form == form).ToList())}");
         }
         foreach (var (q, best, error) in report.Details.Where(d => d.ErrorMetres is null or > Core.Geocoding.GeocodeQuality.MatchRadiusMetres))
         {

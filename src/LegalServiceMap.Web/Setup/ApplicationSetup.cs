@@ -29,6 +29,8 @@ public static class ApplicationSetup
         connection = ResolveSqlitePath(connection, builder.Environment.ContentRootPath);
         services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connection));
         services.AddSingleton<StationSeeder>();
+        services.AddSingleton<Spatial.Gazetteer>();
+        services.AddSingleton<Spatial.SpatialState>();
         services.AddSingleton<StationQueries>();
 
         // Walking areas and boundaries: loaded at start, replaced by imports.
@@ -36,7 +38,6 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton<Features.Coverage.CoverageService>();
-        services.AddSingleton<Spatial.GeocoderService>();
         services.AddSingleton<Features.Culture.CultureService>();
         services.AddSingleton<Features.Map.MapViewService>();
         services.AddSingleton(TimeProvider.System);

@@ -32,12 +32,10 @@ public sealed class BoundarySet
         _prepared?.Covers(new GeometryFactory().CreatePoint(new Coordinate(p.Longitude, p.Latitude)));
 }
 
-/// <summary>Imports and serves boundary polygons. Singleton; the snapshot is swapped atomically.</summary>
-public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>Imports boundary polygons and loads them into the spatial snapshot. Singleton.</summary>
+public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, SpatialState state)
 {
-    private volatile BoundarySet _current = BoundarySet.Empty;
-
-    public BoundarySet Current => _current;
+    public BoundarySet Current => state.Current.Boundaries;
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -45,9 +43,9 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory)
         var rows = await db.Boundaries.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
         NamedArea Parse(StoredBoundary b) =>
             GeoJson.ReadAreas(new MemoryStream(Encoding.UTF8.GetBytes(b.GeoJson)), "name").Single() with { Name = b.Name };
-        _current = new BoundarySet(
+        state.SetBoundaries(new BoundarySet(
             rows.Where(r => r.Kind == StoredBoundary.District).Select(Parse).ToList(),
-            rows.Where(r => r.Kind == StoredBoundary.Street).Select(Parse).ToList());
+            rows.Where(r => r.Kind == StoredBoundary.Street).Select(Parse).ToList()));
     }
 
     /// <summary>Adds or replaces boundaries of one kind by name.</summary>

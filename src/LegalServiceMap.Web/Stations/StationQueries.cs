@@ -1,6 +1,7 @@
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Spatial;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Stations;
@@ -9,30 +10,26 @@ namespace LegalServiceMap.Web.Stations;
 public sealed record StationFilter(IReadOnlySet<StationType>? Types = null, string? Query = null, GeoBox? Box = null);
 
 /// <summary>
-/// Read-only access to stations: an in-memory <see cref="StationCatalog"/> snapshot (rebuilt by
+/// Read-only access to stations: the catalogs of the current <see cref="SpatialSnapshot"/> (replaced by
 /// <see cref="ReloadAsync"/> after any change) plus the database's full-text index for text queries.
 /// Registered as a singleton; safe for concurrent use.
 /// </summary>
-public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, SpatialState state)
 {
-    private volatile StationCatalog _catalog = StationCatalog.Empty;
-    private volatile StationCatalog _public = StationCatalog.Empty;
-
     /// <summary>Every station, for staff.</summary>
-    public StationCatalog Catalog => _catalog;
+    public StationCatalog Catalog => state.Current.Catalog;
 
     /// <summary>What residents see: every station except those closed for good (their pages stay reachable).</summary>
-    public StationCatalog PublicCatalog => _public;
+    public StationCatalog PublicCatalog => state.Current.PublicCatalog;
 
+    /// <summary>Reads every station from the database into the next snapshot.</summary>
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stations = await db.Stations.AsNoTracking().ToListAsync(ct);
-        _catalog = new StationCatalog(stations);
-        _public = new StationCatalog(stations.Where(s => s.Status != StationStatus.Closed));
+        state.SetStations(await db.Stations.AsNoTracking().ToListAsync(ct));
     }
 
-    public Station? Find(string id) => _catalog.Find(id);
+    public Station? Find(string id) => Catalog.Find(id);
 
     public async Task<IReadOnlyList<Station>> ListAsync(StationFilter filter, CancellationToken ct = default)
     {
@@ -42,9 +39,9 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory)
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             ids = await StationSearchIndex.SearchAsync(db, filter.Query, ct);
         }
-        return _public.Filter(filter.Types, filter.Box, ids);
+        return PublicCatalog.Filter(filter.Types, filter.Box, ids);
     }
 
     public IReadOnlyList<StationDistance> Nearest(GeoPoint origin, int k, IReadOnlySet<StationType>? types) =>
-        _public.Nearest(origin, k, types);
+        PublicCatalog.Nearest(origin, k, types);
 }

@@ -18,7 +18,7 @@ public sealed class GoldenOutlineTests
     private static Geometry Outline()
     {
         var engine = new NetworkIsochroneEngine(Grid(21, 100), new IsochroneOptions());
-        var iso = engine.Compute(new IsochroneRequest(At(1000, 1000), 500 / (5000.0 / 60), 5), new StationCatalog([])).Value!;
+        var iso = engine.Compute(new IsochroneRequest(At(1000, 1000), 500 / (5000.0 / 60), 5), engine.Place(new StationCatalog([]))).Value!;
         var metres = iso.Area.Copy();
         metres.Apply(new ToLocalMetres());
         metres.GeometryChanged();

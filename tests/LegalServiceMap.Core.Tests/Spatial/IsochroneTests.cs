@@ -38,7 +38,7 @@ public class IsochroneTests
             StationAt("diagonal", 1300, 1300),  // 600 m by street (424 m straight): outside a 500 m walk
             StationAt("straight", 1000, 1450),  // 450 m straight along one street
         ]);
-        var result = engine.Compute(Walk(1000, 1000, 500), stations);
+        var result = engine.Compute(Walk(1000, 1000, 500), engine.Place(stations));
 
         var iso = Assert.IsType<Isochrone>(result.Value);
         Assert.Equal(IsochroneMethod.Network, iso.Method);
@@ -63,12 +63,12 @@ public class IsochroneTests
 
         // 1,500 m from the west bank's north-east corner: the opposite corner is 200 m away as the crow flies
         // but 2,200 m on foot by the only bridge.
-        var short15 = engine.Compute(Walk(1000, 1000, 1500), eastBank).Value!;
+        var short15 = engine.Compute(Walk(1000, 1000, 1500), engine.Place(eastBank)).Value!;
         Assert.False(Covers(short15.Area, 1200, 1000));
         Assert.False(Covers(short15.Area, 1100, 1000)); // the river itself
         Assert.Empty(short15.Stations);
 
-        var long30 = engine.Compute(Walk(1000, 1000, 2300), eastBank).Value!;
+        var long30 = engine.Compute(Walk(1000, 1000, 2300), engine.Place(eastBank)).Value!;
         Assert.True(Covers(long30.Area, 1200, 1000));
         Assert.False(Covers(long30.Area, 1100, 1000)); // still not the water
         Assert.Equal(2200, Assert.Single(long30.Stations).WalkMetres, 15.0);
@@ -79,7 +79,7 @@ public class IsochroneTests
     {
         var engine = new NetworkIsochroneEngine(GridAndUnreachableIsland(), Options);
         var catalog = new StationCatalog([StationAt("island", 1250, 500)]);
-        var iso = engine.Compute(Walk(1000, 500, 5_000), catalog).Value!;
+        var iso = engine.Compute(Walk(1000, 500, 5_000), engine.Place(catalog)).Value!;
         Assert.True(Covers(iso.Area, 1000, 500));
         Assert.False(Covers(iso.Area, 1250, 500));
         Assert.Empty(iso.Stations);
@@ -89,7 +89,7 @@ public class IsochroneTests
     public void RingRoad_TheClosedBlockIsAHole()
     {
         var engine = new NetworkIsochroneEngine(RingRoad(), Options);
-        var iso = engine.Compute(Walk(0, 0, 3_000), StationCatalog.Empty).Value!;
+        var iso = engine.Compute(Walk(0, 0, 3_000), engine.Place(StationCatalog.Empty)).Value!;
         var polygon = Assert.IsType<Polygon>(iso.Area);
         Assert.Equal(1, polygon.NumInteriorRings);
         Assert.True(Covers(iso.Area, 300, 0));
@@ -100,7 +100,7 @@ public class IsochroneTests
     public void PartialEdge_IsCoveredUpToWhereTheBudgetRunsOut()
     {
         var engine = new NetworkIsochroneEngine(Grid(2, 1_000), Options); // a 1 km square
-        var iso = engine.Compute(Walk(0, 0, 600), StationCatalog.Empty).Value!;
+        var iso = engine.Compute(Walk(0, 0, 600), engine.Place(StationCatalog.Empty)).Value!;
         Assert.True(Covers(iso.Area, 550, 0));
         Assert.False(Covers(iso.Area, 700, 0));
         Assert.True(Covers(iso.Area, 0, 550));
@@ -111,7 +111,7 @@ public class IsochroneTests
     public void OriginInTheMiddleOfAnEdge_WalksBothWays()
     {
         var engine = new NetworkIsochroneEngine(Grid(2, 1_000), Options);
-        var iso = engine.Compute(Walk(500, 0, 300), StationCatalog.Empty).Value!;
+        var iso = engine.Compute(Walk(500, 0, 300), engine.Place(StationCatalog.Empty)).Value!;
         Assert.True(Covers(iso.Area, 250, 0));
         Assert.True(Covers(iso.Area, 750, 0));
         Assert.False(Covers(iso.Area, 100, 0));
@@ -122,7 +122,7 @@ public class IsochroneTests
     public void OriginOffTheNetwork_IsAnError()
     {
         var engine = new NetworkIsochroneEngine(Grid(3, 100), Options);
-        var result = engine.Compute(Walk(2_000, 2_000, 500), StationCatalog.Empty);
+        var result = engine.Compute(Walk(2_000, 2_000, 500), engine.Place(StationCatalog.Empty));
         Assert.Null(result.Value);
         Assert.Equal(IsochroneError.OffNetwork, result.Error);
     }
@@ -132,7 +132,7 @@ public class IsochroneTests
     {
         var engine = new CircleIsochroneEngine(Options);
         var catalog = new StationCatalog([StationAt("in", 900, 0), StationAt("out", 1_000, 0)]);
-        var iso = engine.Compute(new IsochroneRequest(At(0, 0), 15, 5), catalog).Value!;
+        var iso = engine.Compute(new IsochroneRequest(At(0, 0), 15, 5), engine.Place(catalog)).Value!;
         Assert.Equal(IsochroneMethod.Circle, iso.Method);
         // 5 km/h × 15 min = 1,250 m of walking; ÷ 1.3 = 961.5 m radius.
         Assert.True(Covers(iso.Area, 955, 0));

@@ -108,7 +108,7 @@ public class OsmImportTests
 
         // 15 minutes at 5 km/h from a street near the 中共二大会址 (inside the extract).
         var engine = new NetworkIsochroneEngine(g, new IsochroneOptions());
-        var result = engine.Compute(new IsochroneRequest(new GeoPoint(31.2300, 121.4700), 15, 5), StationCatalog.Empty);
+        var result = engine.Compute(new IsochroneRequest(new GeoPoint(31.2300, 121.4700), 15, 5), engine.Place(StationCatalog.Empty));
         var iso = Assert.IsType<Isochrone>(result.Value);
         Assert.True(iso.Area.IsValid);
         var (x, y) = LocalProjection.Shanghai.Project(new GeoPoint(31.2300, 121.4700));

@@ -128,7 +128,7 @@ public sealed class IsochroneApiNetworkTests(AppFactory factory) : IClassFixture
         var service = factory.Services.GetRequiredService<WalkingAreaService>();
         var fresh = new WalkingAreaService(
             factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LegalServiceMap.Web.Data.AppDbContext>>(),
-            factory.Services.GetRequiredService<LegalServiceMap.Web.Stations.StationQueries>(),
+            TestDatabase.NewState(),
             Microsoft.Extensions.Options.Options.Create(service.Options),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WalkingAreaService>.Instance);
         Assert.Null(fresh.Network);

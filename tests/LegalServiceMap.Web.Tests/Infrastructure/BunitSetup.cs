@@ -45,7 +45,7 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.WalkingAreaService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.BoundaryService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Coverage.CoverageService>();
-        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.GeocoderService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.Gazetteer>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Culture.CultureService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.MapViewService>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Features.Staff.StationEditService>();

@@ -23,13 +23,20 @@ public sealed class TestDatabase : IDisposable
         db.Database.Migrate();
         Seeder().ApplyAsync(db).GetAwaiter().GetResult();
         StationSearchIndex.RebuildAsync(db).GetAwaiter().GetResult();
-        Queries = new StationQueries(Factory);
+        State = NewState();
+        Queries = new StationQueries(Factory, State);
         Queries.ReloadAsync().GetAwaiter().GetResult();
     }
 
     public string ConnectionString { get; }
     public IDbContextFactory<AppDbContext> Factory { get; }
     public StationQueries Queries { get; }
+    public LegalServiceMap.Web.Spatial.SpatialState State { get; }
+
+    /// <summary>An empty spatial snapshot owner with default options.</summary>
+    public static LegalServiceMap.Web.Spatial.SpatialState NewState() => new(
+        Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()),
+        new LegalServiceMap.Web.Spatial.Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), NullLogger<LegalServiceMap.Web.Spatial.Gazetteer>.Instance));
 
     public static StationSeeder Seeder(string? file = null) =>
         new(Options.Create(new SeedOptions { StationsFile = file ?? "data/stations.json" }), NullLogger<StationSeeder>.Instance);
@@ -38,6 +45,7 @@ public sealed class TestDatabase : IDisposable
     {
         services.AddSingleton(Factory);
         services.AddSingleton(Queries);
+        services.AddSingleton(State);
     }
 
     public void Dispose()

@@ -14,7 +14,7 @@ public sealed class StationTransferServiceTests : IDisposable
 
     static StationTransferServiceTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private StationTransferService Service => new(_db.Factory, _db.Queries, new BoundaryService(_db.Factory), new FixedClock(BunitSetup.TuesdayMorning));
+    private StationTransferService Service => new(_db.Factory, _db.Queries, new BoundaryService(_db.Factory, _db.State), new FixedClock(BunitSetup.TuesdayMorning));
 
     private async Task<byte[]> ExportAsync(TransferFormat format)
     {

@@ -14,7 +14,9 @@ public sealed class CircleIsochroneEngine(IsochroneOptions options) : IIsochrone
 
     public IsochroneMethod Method => IsochroneMethod.Circle;
 
-    public IsochroneResult Compute(IsochroneRequest request, StationCatalog stations)
+    public StationPlaces Place(StationCatalog stations) => new(stations);
+
+    public IsochroneResult Compute(IsochroneRequest request, StationPlaces stations)
     {
         var radius = request.BudgetMetres / options.DetourFactor;
         var projection = LocalProjection.Shanghai;
@@ -24,7 +26,7 @@ public sealed class CircleIsochroneEngine(IsochroneOptions options) : IIsochrone
         area.Apply(new ProjectionFilter(projection));
         area.GeometryChanged();
         var speed = request.SpeedKmh / 3.6;
-        var inside = stations.WithinRadius(request.Origin, radius)
+        var inside = stations.Catalog.WithinRadius(request.Origin, radius)
             .Select(s => new ReachableStation(s.Station, s.DistanceMetres * options.DetourFactor, s.DistanceMetres * options.DetourFactor / speed))
             .ToList();
         return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Circle, request, null, area, inside));

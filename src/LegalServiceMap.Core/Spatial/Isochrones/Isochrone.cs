@@ -1,3 +1,4 @@
+using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using NetTopologySuite.Geometries;
@@ -64,9 +65,25 @@ public sealed record IsochroneResult(Isochrone? Value, IsochroneError Error)
     public static IsochroneResult Fail(IsochroneError error) => new(null, error);
 }
 
+/// <summary>
+/// Stations as an engine finds them: the catalog, and for a network engine where each station meets the street network.
+/// Made once per catalog by <see cref="IIsochroneEngine.Place"/> (off the request path); immutable.
+/// </summary>
+public sealed class StationPlaces(StationCatalog catalog, IReadOnlyDictionary<string, NetworkSnap>? snaps = null)
+{
+    public StationCatalog Catalog => catalog;
+
+    /// <summary>Where each station meets the network, by id; null for engines without a network.</summary>
+    public IReadOnlyDictionary<string, NetworkSnap>? Snaps => snaps;
+}
+
 /// <summary>Computes walking areas. Implementations are thread-safe.</summary>
 public interface IIsochroneEngine
 {
     IsochroneMethod Method { get; }
-    IsochroneResult Compute(IsochroneRequest request, StationCatalog stations);
+
+    /// <summary>Prepares a catalog for <see cref="Compute"/>: once per catalog, not per walk.</summary>
+    StationPlaces Place(StationCatalog stations);
+
+    IsochroneResult Compute(IsochroneRequest request, StationPlaces stations);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Stations;
@@ -23,13 +22,26 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
     // Origins snap to major components only (never to a stray fragment); stations snap to where they really are.
     private readonly NetworkSnapper _snapper = new(network);
     private readonly NetworkSnapper _stationSnapper = new(network, minComponentNodes: 0);
-    private readonly ConditionalWeakTable<StationCatalog, Dictionary<string, NetworkSnap>> _stationSnaps = new();
 
     public IsochroneMethod Method => IsochroneMethod.Network;
 
     public WalkingNetwork Network => network;
 
-    public IsochroneResult Compute(IsochroneRequest request, StationCatalog stations)
+    /// <summary>Snaps every located station to the network (to where it really is, any component).</summary>
+    public StationPlaces Place(StationCatalog stations)
+    {
+        var snaps = new Dictionary<string, NetworkSnap>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in stations.All)
+        {
+            if (s.Location is { } p && _stationSnapper.Snap(p, options.MaxSnapMetres) is { } snap)
+            {
+                snaps[s.Id] = snap;
+            }
+        }
+        return new StationPlaces(stations, snaps);
+    }
+
+    public IsochroneResult Compute(IsochroneRequest request, StationPlaces stations)
     {
         if (_snapper.Snap(request.Origin, options.MaxSnapMetres) is not { } snap)
         {
@@ -76,13 +88,13 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
         return new ReachRaster(x - half, y - half, x + half, y + half, options.CellMetres);
     }
 
-    private List<ReachableStation> ReachableStations(IsochroneRequest request, StationCatalog stations, NetworkSnap origin,
+    private List<ReachableStation> ReachableStations(IsochroneRequest request, StationPlaces stations, NetworkSnap origin,
         DijkstraWorkspace w, double budget)
     {
-        var snaps = _stationSnaps.GetValue(stations, SnapStations);
+        var snaps = stations.Snaps ?? throw new ArgumentException("Stations placed by another engine.", nameof(stations));
         var speed = request.SpeedKmh / 3.6;
         var result = new List<ReachableStation>();
-        foreach (var candidate in stations.WithinRadius(request.Origin, budget + options.MaxSnapMetres))
+        foreach (var candidate in stations.Catalog.WithinRadius(request.Origin, budget + options.MaxSnapMetres))
         {
             if (!snaps.TryGetValue(candidate.Station.Id, out var s)) continue;
             double len = network.EdgeLength[s.Edge];
@@ -100,18 +112,5 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
             }
         }
         return result.OrderBy(r => r.WalkMetres).ToList();
-    }
-
-    private Dictionary<string, NetworkSnap> SnapStations(StationCatalog catalog)
-    {
-        var snaps = new Dictionary<string, NetworkSnap>(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in catalog.All)
-        {
-            if (s.Location is { } p && _stationSnapper.Snap(p, options.MaxSnapMetres) is { } snap)
-            {
-                snaps[s.Id] = snap;
-            }
-        }
-        return snaps;
     }
 }

@@ -41,17 +41,11 @@ public sealed class DijkstraWorkspace
 /// <summary>Bounded, multi-source Dijkstra over a <see cref="WalkingNetwork"/>. Thread-safe given one workspace per caller.</summary>
 public static class ShortestPaths
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WalkingNetwork, System.Collections.Concurrent.ConcurrentBag<DijkstraWorkspace>> Pools = new();
+    /// <summary>A workspace for <paramref name="network"/> from the network's own pool; give it back with <see cref="Return"/>.</summary>
+    public static DijkstraWorkspace Rent(WalkingNetwork network) =>
+        network.Workspaces.TryTake(out var w) ? w : new DijkstraWorkspace(network.NodeCount, network.EdgeCount);
 
-    /// <summary>A workspace for <paramref name="network"/> from a per-network pool; give it back with <see cref="Return"/>.</summary>
-    public static DijkstraWorkspace Rent(WalkingNetwork network)
-    {
-        var pool = Pools.GetValue(network, _ => []);
-        return pool.TryTake(out var w) ? w : new DijkstraWorkspace(network.NodeCount, network.EdgeCount);
-    }
-
-    public static void Return(WalkingNetwork network, DijkstraWorkspace workspace) =>
-        Pools.GetValue(network, _ => []).Add(workspace);
+    public static void Return(WalkingNetwork network, DijkstraWorkspace workspace) => network.Workspaces.Add(workspace);
 
     /// <summary>
     /// Settles every node whose network distance from the nearest source is at most <paramref name="limitMetres"/>.

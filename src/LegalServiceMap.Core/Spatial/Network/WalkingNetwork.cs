@@ -11,6 +11,9 @@ public sealed class WalkingNetwork
 {
     private const int FormatVersion = 1;
 
+    /// <summary>Reusable Dijkstra workspaces sized for this network (see <see cref="ShortestPaths.Rent"/>); thread-safe.</summary>
+    internal System.Collections.Concurrent.ConcurrentBag<DijkstraWorkspace> Workspaces { get; } = [];
+
     internal WalkingNetwork(double[] latitudes, double[] longitudes, int[] edgeFrom, int[] edgeTo)
     {
         Latitudes = latitudes;

@@ -13,8 +13,8 @@ public sealed record MapList(IReadOnlyList<Station> Matching, IReadOnlyList<Geoc
 /// <summary>A walk from a point: its area and the stations inside, or why there is none; where it starts, in words; whether that is in Jing'an.</summary>
 public sealed record MapWalk(GeoPoint Origin, Isochrone? Area, ReverseGeocode? Start, bool? InDistrict);
 
-/// <summary>The map page's one service: it reads the catalog, the geocoder, the walking areas and the boundary for the page.</summary>
-public sealed class MapViewService(StationQueries stations, GeocoderService geocoding, WalkingAreaService walking, BoundaryService boundaries)
+/// <summary>The map page's one service: it reads the catalog, the geocoder, the walking areas and the boundary of the current snapshot for the page.</summary>
+public sealed class MapViewService(StationQueries stations, SpatialState state, WalkingAreaService walking)
 {
     public IsochroneOptions WalkOptions => walking.Options;
 
@@ -23,7 +23,7 @@ public sealed class MapViewService(StationQueries stations, GeocoderService geoc
         var matching = await stations.ListAsync(new StationFilter(Query: query.Search), ct);
         // Places and addresses (not stations: those are in the list).
         var places = query.Search is { Length: >= 2 } search
-            ? geocoding.Geocoder.Geocode(search, 6).Where(c => c.StationId is null).Take(3).ToList()
+            ? state.Current.Geocoder.Geocode(search, 6).Where(c => c.StationId is null).Take(3).ToList()
             : [];
         var selected = query.StationId is null ? null : stations.PublicCatalog.Find(query.StationId);
         return new MapList(matching, places, selected);
@@ -33,7 +33,8 @@ public sealed class MapViewService(StationQueries stations, GeocoderService geoc
     public MapWalk Walk(GeoPoint origin, int minutes, bool elder)
     {
         var speed = elder ? walking.Options.ElderSpeedKmh : walking.Options.DefaultSpeedKmh;
+        var snapshot = state.Current;
         var result = walking.Compute(new IsochroneRequest(origin, minutes, speed));
-        return new MapWalk(origin, result.Value, geocoding.Geocoder.Reverse(origin), boundaries.Current.Contains(origin));
+        return new MapWalk(origin, result.Value, snapshot.Geocoder.Reverse(origin), snapshot.Boundaries.Contains(origin));
     }
 }
