@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using LegalServiceMap.Core.Stations;
 using Microsoft.Playwright;
 
 namespace LegalServiceMap.EndToEnd;
@@ -71,6 +72,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How many public stations of a type the running app holds (read from its seeded catalog, not typed into tests).</summary>
     public int Count(LegalServiceMap.Core.Stations.StationType type) =>
         Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == type);
+
+    /// <summary>A text the running app shows, in Chinese (the default) or English, from its own resources.</summary>
+    public string Text(string key, bool english = false, params object[] args)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(english ? "en" : "zh-CN");
+        try
+        {
+            return Service<Microsoft.Extensions.Localization.IStringLocalizer<LegalServiceMap.Web.SharedResource>>()[key, args];
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>A station's name as the page shows it, from the running app's catalog.</summary>
+    public string StationName(string id, bool english = false) => Service<LegalServiceMap.Web.Stations.StationQueries>().Find(id)!.Name(english);
+
+    /// <summary>The filter checkbox of a type, found by its label as a resident reads it.</summary>
+    public ILocator TypeFilter(IPage page, LegalServiceMap.Core.Stations.StationType type) =>
+        page.GetByRole(AriaRole.Checkbox, new() { Name = Text("Type_" + type.ToSlug()) });
+
+    /// <summary>The places in the map page's list.</summary>
+    public static ILocator ListedPlaces(IPage page) => page.GetByTestId("station-list").GetByRole(AriaRole.Listitem);
+
+    /// <summary>The "show on map" button of a listed station, found by its accessible name.</summary>
+    public ILocator ShowOnMap(IPage page, string stationId, bool english = false) =>
+        page.GetByRole(AriaRole.Button, new() { Name = Text("List_ShowOnMap", english, StationName(stationId, english)), Exact = true });
 
     /// <summary>A service of the running app.</summary>
     public T Service<T>() where T : notnull => _factory!.Services.GetRequiredService<T>();
@@ -154,7 +184,7 @@ public static class MapWaits
     /// <summary>Waits until the circuit is up and the map module has drawn the GeoJSON markers.</summary>
     public static async Task WaitForMapAsync(IPage page)
     {
-        var map = page.Locator("[data-testid=map]").First;
+        var map = page.GetByTestId("map").First;
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
     }

@@ -29,9 +29,9 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         var (page, _) = await fixture.NewPageAsync(390, 844);
         await page.AddInitScriptAsync(TrackSockets);
         await page.GotoAsync("/?embed=1&type=judicial-office");
-        var map = page.Locator("[data-testid=map]").First;
+        var map = page.GetByTestId("map").First;
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
 
         // Sleep: no network (the reconnect handshake fails) and the live socket closes.
         await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
@@ -39,7 +39,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         var down = tracker.NextConnectionDown;
         await page.EvaluateAsync("() => window.__lsmSockets.forEach((s) => s.close())");
 
-        var notice = page.Locator("#components-reconnect-modal");
+        var notice = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(notice).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(notice).ToContainTextAsync("重新连接");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reconnect-zh-390.png") });
@@ -49,12 +49,12 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await page.UnrouteAsync("**/_blazor/negotiate**");
 
         // Wake: the page comes back (resumed or cleanly reloaded), still filtered, and interactive again.
-        await Assertions.Expect(page.Locator("input[data-type=notary]")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary)).ToBeEnabledAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(notice).Not.ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=judicial-office"));
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
-        await page.Locator("input[data-type=notary]").CheckAsync(new() { Timeout = 60_000 });
+        await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).CheckAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=.*notary"), new() { Timeout = 20_000 });
     }
 }

@@ -27,13 +27,13 @@ public sealed class CoverageJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/coverage?type=judicial-office");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "法律服务覆盖情况" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=coverage-types] li")).ToHaveCountAsync(LegalServiceMap.Core.Stations.StationTypes.All.Count);
-        await Assertions.Expect(page.Locator("[data-testid=coverage-streets] li")).ToHaveCountAsync(LegalServiceMap.Core.Stations.StreetTown.All.Count);
-        var share = await page.Locator("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContentAsync();
+        await Assertions.Expect(page.GetByTestId("coverage-types").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(LegalServiceMap.Core.Stations.StationTypes.All.Count);
+        await Assertions.Expect(page.GetByTestId("coverage-streets").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(LegalServiceMap.Core.Stations.StreetTown.All.Count);
+        var share = await page.GetByTestId("coverage-types").GetByRole(AriaRole.Listitem).Filter(new() { HasText = fixture.Text("Type_judicial-office") }).GetByTestId("share").TextContentAsync();
         Assert.Matches("^[0-9.]+%$", share);
         Assert.NotEqual("0.0%", share);
 
-        var map = page.Locator("[data-testid=map]");
+        var map = page.GetByTestId("map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "coverage-zh-1366x768.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));

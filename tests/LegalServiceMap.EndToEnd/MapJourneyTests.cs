@@ -7,7 +7,7 @@ namespace LegalServiceMap.EndToEnd;
 public sealed class MapJourneyTests(BrowserFixture fixture)
 {
     private static async Task<int> MarkerCountAsync(IPage page) =>
-        int.Parse(await page.Locator("[data-testid=map]").First.GetAttributeAsync("data-marker-count") ?? "-1");
+        int.Parse(await page.GetByTestId("map").First.GetAttributeAsync("data-marker-count") ?? "-1");
 
     [Fact]
     public async Task MapPage_Loads_MarkersAppearWithoutAnyTileServer()
@@ -29,21 +29,21 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        await page.Locator("input[data-type=notary]").CheckAsync();
+        await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).CheckAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?]type=notary$"));
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.Notary));
-        foreach (var item in await page.Locator("li.station-item").AllAsync())
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.Notary));
+        foreach (var item in await BrowserFixture.ListedPlaces(page).AllAsync())
         {
-            Assert.Equal("notary", await item.GetAttributeAsync("data-type"));
+            Assert.Contains(fixture.Text("Type_notary"), await item.TextContentAsync());
         }
         // Neither notary office has a sourced address: the map says so instead of inventing pins.
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", "0", Slow);
-        await Assertions.Expect(page.Locator(".map-note")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", "0", Slow);
+        await Assertions.Expect(page.GetByText(fixture.Text("Map_NoneLocated"))).ToBeVisibleAsync();
 
-        await page.Locator("input[data-type=notary]").UncheckAsync();
-        await page.Locator("input[data-type=judicial-office]").CheckAsync();
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice).ToString(), Slow);
+        await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).UncheckAsync();
+        await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.JudicialOffice).CheckAsync();
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice).ToString(), Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -54,7 +54,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        await page.Locator("li[data-station-id=culture-second-congress] button[data-testid=focus]").ClickAsync();
+        await fixture.ShowOnMap(page, "culture-second-congress").ClickAsync();
         var popup = page.Locator(".leaflet-popup-content");
         await Assertions.Expect(popup).ToContainTextAsync("中共二大会址纪念馆", new() { Timeout = 20_000 });
         await Assertions.Expect(popup).ToContainTextAsync("位置为大致范围");
@@ -69,12 +69,12 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        await page.Locator("li[data-station-id=culture-labour-secretariat] a.station-name").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = fixture.StationName("culture-labour-secretariat"), Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/stations/culture-labour-secretariat");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "中国劳动组合书记部旧址陈列馆", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("a.tel-link")).ToHaveAttributeAsync("href", "tel:02162157732");
-        await Assertions.Expect(page.Locator("[data-testid=unverified]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-marker-count", "1", Slow);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
+        await Assertions.Expect(page.GetByTestId("unverified")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", "1", Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -107,9 +107,9 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/?lat=31.248121&lng=121.467748");
         await WaitForMapAsync(page);
-        var map = page.Locator("[data-testid=map]");
+        var map = page.GetByTestId("map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
-        var listed = await page.GetByTestId("walk-list").Locator("li").CountAsync();
+        var listed = await page.GetByTestId("walk-list").GetByRole(AriaRole.Listitem).CountAsync();
         Assert.True(listed > 0);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-inside-count", listed.ToString(), Slow);
         var markers = int.Parse((await map.GetAttributeAsync("data-marker-count"))!);
@@ -124,7 +124,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        var map = page.Locator("[data-testid=map]");
+        var map = page.GetByTestId("map");
         await map.ClickAsync(new() { Position = new() { X = 300, Y = 250 } });
         await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
@@ -174,7 +174,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"elder-{lang}-390x844.png") });
 
         await page.GotoAsync($"/stations/culture-labour-secretariat?embed=1&lang={lang}");
-        await Assertions.Expect(page.Locator(".app-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Banner)).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"embed-elder-{lang}-390x844.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

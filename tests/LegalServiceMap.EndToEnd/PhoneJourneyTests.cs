@@ -27,7 +27,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         Assert.InRange(await HeightAsync(sheet), 120, 844 * 0.3);
         Assert.True(await HeightAsync(page.Locator(".map-area")) > 500);
         Assert.True(await HeightAsync(handle) >= 44);
-        await Assertions.Expect(page.Locator(".app-header")).ToBeHiddenAsync(); // embedded: no site header
+        await Assertions.Expect(page.GetByRole(AriaRole.Banner)).ToBeHiddenAsync(); // embedded: no site header
 
         // The handle steps peek → half → full → peek.
         await handle.ClickAsync();
@@ -43,13 +43,13 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
 
         // Tapping the map draws the walking circle; its result shows in the peeking sheet; Back removes it.
-        await page.Locator("[data-testid=map]").ClickAsync(new() { Position = new() { X = 195, Y = 250 } });
+        await page.GetByTestId("map").ClickAsync(new() { Position = new() { X = 195, Y = 250 } });
         await Assertions.Expect(page.GetByTestId("walk-peek")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GoBackAsync();
         await Assertions.Expect(page.GetByTestId("walk-peek")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
 
         // "Show on map" lowers the sheet; tapping the marker then opens its details in the sheet, as a history entry.
-        await page.Locator("li[data-station-id=judicial-office-linfenlu] button[data-testid=focus]").ClickAsync();
+        await fixture.ShowOnMap(page, "judicial-office-linfenlu", lang == "en").ClickAsync();
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
         var marker = page.Locator($".leaflet-marker-icon[title^=\"{name}\"]");
         await Assertions.Expect(marker).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -73,7 +73,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("selected-station")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.Contains("type=judicial-office", page.Url);
         Assert.DoesNotContain("station=", page.Url);
-        await Assertions.Expect(page.Locator("li.station-item")).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -85,7 +85,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await WaitForMapAsync(page);
         var card = page.GetByTestId("selected-station");
         await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
-        await Assertions.Expect(card.Locator("a[href^='tel:']")).ToHaveAttributeAsync("href", "tel:02162157732");
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
         // The map shows the station once its markers are drawn (the sheet may move for it): tap once that has settled.
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=sheet]').getAnimations().length === 0");
         await page.GetByTestId("selected-close").ClickAsync();
@@ -177,12 +177,12 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync(summary);
         await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6"); // elder mode: the slower pace
-        await Assertions.Expect(page.Locator("[data-testid=route-stops] > li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("route-stops").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(4);
         // The route is drawn on the map (as an estimate, dashed: no street network in this app).
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "estimate", Slow);
         await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         // Still the slower pace now that the page is interactive (the mode is carried into the circuit).
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area-url", new Regex("pace=elder"), Slow);
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area-url", new Regex("pace=elder"), Slow);
         await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6");
         var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.culture-site p')).fontSize)");
         Assert.True(size >= 18, $"text at {size}px");
@@ -199,7 +199,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
     {
         var (page, errors) = await fixture.NewPageAsync(1366, 768);
         await page.GotoAsync($"/culture?lang={lang}");
-        await Assertions.Expect(page.Locator("[data-testid=map]")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "estimate", Slow);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"culture-{lang}-1366x768.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

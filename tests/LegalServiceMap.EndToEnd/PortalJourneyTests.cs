@@ -25,7 +25,8 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("测试居民");
         await Assertions.Expect(page.GetByLabel("电话错误")).ToBeCheckedAsync();
 
-        await page.Locator(".consent input[type=checkbox]").CheckAsync();
+        var retention = fixture.Service<Microsoft.Extensions.Options.IOptions<LegalServiceMap.Web.Features.Portal.PortalOptions>>().Value.RetentionDaysAfterClosing;
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = fixture.Text("Consent_Text", false, retention) }).CheckAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report-zh-390x844.png"), FullPage = true });
         await page.GetByTestId("form-send").ClickAsync();
         await page.WaitForURLAsync("**/submitted/JA-*");

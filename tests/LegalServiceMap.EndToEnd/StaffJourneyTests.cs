@@ -21,7 +21,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "工作人员登录" }).ClickAsync();
         await page.WaitForURLAsync("**/staff/stations/judicial-office-daninglu");
 
-        var phone = page.Locator("[data-field=phone]");
+        var phone = page.GetByLabel(fixture.Text("Field_phone"), new() { Exact = true });
         await Assertions.Expect(page.GetByTestId("edit-save")).ToBeVisibleAsync();
         // Type only once the form is interactive (prerendered inputs are replaced when the circuit starts).
         await Assertions.Expect(page.Locator("form.edit-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
@@ -34,7 +34,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-zh-1366x768.png"), FullPage = true });
 
         await page.GotoAsync("/stations/judicial-office-daninglu");
-        await Assertions.Expect(page.Locator("a.tel-link")).ToHaveAttributeAsync("href", "tel:02166668888");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "021-66668888" })).ToHaveAttributeAsync("href", "tel:02166668888");
         await Assertions.Expect(page.GetByTestId("unverified")).ToHaveCountAsync(0);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
