@@ -1,7 +1,7 @@
 namespace LegalServiceMap.Core.Portal;
 
 /// <summary>The legal-aid pre-application: the matter, the household's income and exempt situations, then contact details.</summary>
-public sealed class LegalAidForm
+public class LegalAidForm
 {
     /// <summary>Civil and administrative matters for which legal aid may be requested (Legal Aid Law of the PRC, art. 31).</summary>
     public static readonly string[] CaseTypes =

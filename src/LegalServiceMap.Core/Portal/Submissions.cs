@@ -9,7 +9,7 @@ public enum SubmissionKind { Consultation, ErrorReport, LegalAid }
 public enum SubmissionStatus { Received, InProgress, Answered, Closed }
 
 /// <summary>留言咨询: a question for staff to answer.</summary>
-public sealed class ConsultationForm
+public class ConsultationForm
 {
     public static readonly string[] Topics = ["legal-aid", "notary", "mediation", "labour", "family", "housing", "other"];
     public static readonly string[] Replies = ["phone", "sms", "none"];
@@ -25,7 +25,7 @@ public sealed class ConsultationForm
 }
 
 /// <summary>纠错: the fields of the district site's error-report form.</summary>
-public sealed class ErrorReportForm
+public class ErrorReportForm
 {
     public static readonly string[] ErrorTypes = ["wrong-address", "wrong-phone", "wrong-hours", "closed", "wrong-position", "translation", "other"];
 

@@ -2,42 +2,28 @@ using LegalServiceMap.Core.Portal;
 
 namespace LegalServiceMap.Web.Features.Portal;
 
-/// <summary>The consultation form as posted: the fields, the submission's idempotency key and the honeypot.</summary>
-public sealed class ConsultationInput
+/// <summary>The consultation form as the page posts it: the form's fields, the submission's idempotency key and the honeypot.</summary>
+public sealed class ConsultationInput : ConsultationForm
 {
-    public string? Topic { get; set; }
-    public string? Question { get; set; }
-    public string? Name { get; set; }
-    public string? Mobile { get; set; }
-    public string? PreferredReply { get; set; } = "phone";
-    public string? StationId { get; set; }
-    public bool Consent { get; set; }
+    public ConsultationInput() => PreferredReply = "phone";
+
     public string? Key { get; set; }
     /// <summary>Hidden from people; a bot that fills it in is answered politely and nothing is saved.</summary>
     public string? Website { get; set; }
-
-    public ConsultationForm ToForm() => new()
-    {
-        Topic = Topic, Question = Question, Name = Name, Mobile = Mobile, PreferredReply = PreferredReply, StationId = StationId, Consent = Consent,
-    };
 }
 
-public sealed class ErrorReportInput
+/// <summary>The error report as the page posts it (see <see cref="ConsultationInput"/>).</summary>
+public sealed class ErrorReportInput : ErrorReportForm
 {
-    public string? ErrorType { get; set; }
-    public string? PageUrl { get; set; }
-    public string? ContentTitle { get; set; }
-    public string? WhatHappened { get; set; }
-    public string? Name { get; set; }
-    public string? Contact { get; set; }
-    public string? StationId { get; set; }
-    public bool Consent { get; set; }
     public string? Key { get; set; }
     public string? Website { get; set; }
+}
 
-    public ErrorReportForm ToForm() => new()
-    {
-        ErrorType = ErrorType, PageUrl = PageUrl, ContentTitle = ContentTitle, WhatHappened = WhatHappened, Name = Name, Contact = Contact,
-        StationId = StationId, Consent = Consent,
-    };
+/// <summary>The legal-aid pre-application as the page posts it (see <see cref="ConsultationInput"/>); <see cref="Action"/> says
+/// whether the resident asked for the self-check or sent the application.</summary>
+public sealed class LegalAidInput : LegalAidForm
+{
+    public string? Key { get; set; }
+    public string? Website { get; set; }
+    public string? Action { get; set; }
 }
