@@ -62,19 +62,7 @@ public static class ChinaCoordinates
         {
             return gcj;
         }
-        var wgs = new GeoPoint(gcj.Latitude, gcj.Longitude);
-        for (var i = 0; i < 30; i++)
-        {
-            var back = WgsToGcj(wgs);
-            var dLat = back.Latitude - gcj.Latitude;
-            var dLng = back.Longitude - gcj.Longitude;
-            wgs = new GeoPoint(wgs.Latitude - dLat, wgs.Longitude - dLng);
-            if (Math.Abs(dLat) < 1e-9 && Math.Abs(dLng) < 1e-9)
-            {
-                break;
-            }
-        }
-        return wgs;
+        return Invert(WgsToGcj, gcj, gcj, iterations: 30, tolerance: 1e-9);
     }
 
     public static GeoPoint GcjToBd(GeoPoint gcj)
@@ -91,19 +79,27 @@ public static class ChinaCoordinates
         double x = bd.Longitude - 0.0065, y = bd.Latitude - 0.006;
         var z = Math.Sqrt(x * x + y * y) - 0.00002 * Math.Sin(y * XPi);
         var theta = Math.Atan2(y, x) - 0.000003 * Math.Cos(x * XPi);
-        var gcj = new GeoPoint(z * Math.Sin(theta), z * Math.Cos(theta));
-        for (var i = 0; i < 10; i++)
+        return Invert(GcjToBd, bd, new GeoPoint(z * Math.Sin(theta), z * Math.Cos(theta)), iterations: 10, tolerance: 1e-10);
+    }
+
+    /// <summary>
+    /// Solves forward(p) = target by fixed-point iteration from <paramref name="start"/>: each step moves p by the error
+    /// forward(p) − target (the offsets are small and nearly constant over a few metres, so it converges quickly).
+    /// </summary>
+    private static GeoPoint Invert(Func<GeoPoint, GeoPoint> forward, GeoPoint target, GeoPoint start, int iterations, double tolerance)
+    {
+        var p = start;
+        for (var i = 0; i < iterations; i++)
         {
-            var back = GcjToBd(gcj);
-            var dLat = back.Latitude - bd.Latitude;
-            var dLng = back.Longitude - bd.Longitude;
-            gcj = new GeoPoint(gcj.Latitude - dLat, gcj.Longitude - dLng);
-            if (Math.Abs(dLat) < 1e-10 && Math.Abs(dLng) < 1e-10)
+            var back = forward(p);
+            var (dLat, dLng) = (back.Latitude - target.Latitude, back.Longitude - target.Longitude);
+            p = new GeoPoint(p.Latitude - dLat, p.Longitude - dLng);
+            if (Math.Abs(dLat) < tolerance && Math.Abs(dLng) < tolerance)
             {
                 break;
             }
         }
-        return gcj;
+        return p;
     }
 
     private static (double DLat, double DLng) Delta(double lat, double lng)
