@@ -21,7 +21,7 @@ public static class GeocodingApi
         return app;
     }
 
-    private static IResult Geocode(string? q, string? lang, string? limit, SpatialState state, Gazetteer gazetteer, IStringLocalizer<SharedResource> L)
+    private static IResult Geocode(string? q, string? lang, string? limit, SpatialState state, Gazetteer gazetteer, Setup.AppMetrics metrics, IStringLocalizer<SharedResource> L)
     {
         var errors = new ParameterErrors(L);
         if (string.IsNullOrWhiteSpace(q)) errors.Add("q", "Api_Required");
@@ -30,7 +30,7 @@ public static class GeocodingApi
         var n = errors.Count("limit", limit, 1, MaxLimit, 5, "Api_KRange");
         if (errors.Any) return errors.Problem();
 
-        var results = state.Current.Geocoder.Geocode(q!, n);
+        var results = metrics.TimeGeocode(() => state.Current.Geocoder.Geocode(q!, n));
         return TypedResults.Json(new
         {
             query = q,
@@ -55,14 +55,14 @@ public static class GeocodingApi
         });
     }
 
-    private static IResult Reverse(string? lat, string? lng, string? coord, string? lang, SpatialState state, IStringLocalizer<SharedResource> L)
+    private static IResult Reverse(string? lat, string? lng, string? coord, string? lang, SpatialState state, Setup.AppMetrics metrics, IStringLocalizer<SharedResource> L)
     {
         var errors = new ParameterErrors(L);
         var point = errors.Point(lat, lng, coord);
         var english = errors.English(lang);
         if (errors.Any) return errors.Problem();
 
-        var r = state.Current.Geocoder.Reverse(point);
+        var r = metrics.TimeGeocode(() => state.Current.Geocoder.Reverse(point));
         var road = english ? r.RoadEn ?? r.Road : r.Road;
         var label = string.Join(english ? ", " : "", new[]
         {

@@ -4,6 +4,7 @@ using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
+using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Commands;
 
@@ -13,11 +14,13 @@ namespace LegalServiceMap.Web.Commands;
 /// dotnet run --project src/LegalServiceMap.Web -- import-osm FILE.osm|FILE.osm.pbf [--clip BOUNDARY.geojson] [--clip-gcj02]
 /// dotnet run --project src/LegalServiceMap.Web -- import-boundaries FILE.geojson --kind district|street [--name-property NAME] [--gcj02]
 /// dotnet run --project src/LegalServiceMap.Web -- geocode-quality LABELLED.csv
+/// dotnet run --project src/LegalServiceMap.Web -- backup [--to DIRECTORY]
+/// dotnet run --project src/LegalServiceMap.Web -- restore FILE --yes
 /// </code>
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "geocode-quality" or "create-admin" or "create-editor" or "help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-osm" or "import-boundaries" or "geocode-quality" or "create-admin" or "create-editor" or "backup" or "restore" or "help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -30,6 +33,8 @@ public static class CommandLine
                 "geocode-quality" => GeocodeQualityReport(app, args),
                 "create-admin" => await CreateAccountAsync(app, args, Data.StaffRoles.Admin),
                 "create-editor" => await CreateAccountAsync(app, args, Data.StaffRoles.Editor),
+                "backup" => await BackupAsync(app, args),
+                "restore" => await RestoreAsync(app, args),
                 _ => Usage(),
             };
         }
@@ -49,8 +54,48 @@ public static class CommandLine
               geocode-quality LABELLED.csv     (query,lat,lng[,form]; prints match rate and median / p90 error)
               create-admin --email EMAIL       (password from LSM_STAFF_PASSWORD, or asked for; at least 12 characters)
               create-editor --email EMAIL
+              backup [--to DIRECTORY]          (an online, consistent copy while the app runs; default: backups/ beside the database)
+              restore FILE --yes               (replaces the database with a backup; stop every app instance first)
             """);
         return 2;
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, string[] args)
+    {
+        var directory = Option(args, "--to") is { } to ? Path.GetFullPath(to) : DefaultBackupDirectory(app);
+        var path = await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(directory);
+        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseBackedUp, null,
+            $"to {Path.GetFileName(path)} (command line)");
+        Console.WriteLine(path);
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)) return Usage();
+        if (!args.Contains("--yes"))
+        {
+            Console.Error.WriteLine("restore replaces every station, submission and account with the backup's; stop every app instance, then run it again with --yes");
+            return 2;
+        }
+        var result = await app.Services.GetRequiredService<DatabaseBackup>().RestoreAsync(Path.GetFullPath(args[1]));
+        if (result.Problem is { } problem)
+        {
+            Console.Error.WriteLine($"error: {args[1]}: {problem}; nothing was changed");
+            return 1;
+        }
+        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseRestored, null,
+            $"from {Path.GetFileName(args[1])} (command line)");
+        Console.WriteLine($"restored: {result.Stations} stations, {result.Submissions} submissions");
+        return 0;
+    }
+
+    /// <summary>backups/ beside the SQLite file.</summary>
+    private static string DefaultBackupDirectory(WebApplication app)
+    {
+        using var db = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "backups");
     }
 
     private static string? Option(string[] args, string name) =>

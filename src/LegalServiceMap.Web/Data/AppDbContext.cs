@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StationChange> StationChanges => Set<StationChange>();
     public DbSet<Features.Portal.Submission> Submissions => Set<Features.Portal.Submission>();
     public DbSet<Features.Portal.SubmissionEvent> SubmissionEvents => Set<Features.Portal.SubmissionEvent>();
+    public DbSet<Features.Audit.SecurityEvent> SecurityEvents => Set<Features.Audit.SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -92,6 +93,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         submissionEvent.Property(e => e.User).HasMaxLength(256);
         submissionEvent.Property(e => e.Action).HasMaxLength(20);
         submissionEvent.Property(e => e.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+        var security = modelBuilder.Entity<Features.Audit.SecurityEvent>();
+        security.Property(e => e.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        security.Property(e => e.Kind).HasMaxLength(40);
+        security.Property(e => e.User).HasMaxLength(256);
+        security.Property(e => e.Network).HasMaxLength(60);
+        security.Property(e => e.Detail).HasMaxLength(500);
+        security.HasIndex(e => e.At);
+        security.HasIndex(e => new { e.Kind, e.At });
 
         var change = modelBuilder.Entity<StationChange>();
         change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

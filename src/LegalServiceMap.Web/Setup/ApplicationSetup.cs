@@ -17,6 +17,18 @@ public static class ApplicationSetup
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        // Production logs: one JSON event per line on stdout, with the trace and span ids of the request (README "Operations").
+        if (builder.Environment.IsProduction())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+            builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        }
         var services = builder.Services;
 
         // Options, validated at start.
@@ -62,6 +74,10 @@ public static class ApplicationSetup
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);
         services.AddHealth();
+        services.AddMetrics(builder.Configuration);
+        services.AddValidatedOptions<Features.Audit.AuditOptions>(Features.Audit.AuditOptions.Section);
+        services.AddSingleton<Features.Audit.SecurityEvents>();
+        services.AddSingleton<DatabaseBackup>();
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCookiePolicy(o =>
@@ -112,6 +128,7 @@ public static class ApplicationSetup
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMetricsAccess();
         // The language first, so every answer below (errors, 429s) is in the client's language.
         app.UseRequestLocalization(Localization.CreateOptions());
         app.UsePersistedLanguageChoice();
@@ -144,6 +161,7 @@ public static class ApplicationSetup
 
         app.MapStaticAssets();
         app.MapHealth();
+        app.MapMetrics();
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();

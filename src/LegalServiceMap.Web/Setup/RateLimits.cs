@@ -92,7 +92,10 @@ public static class RateLimits
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (IsStaticFile(http.Request) || http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("unlimited");
+                if (IsStaticFile(http.Request) || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments(Metrics.Path))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
                 {
@@ -102,7 +105,7 @@ public static class RateLimits
             o.OnRejected = (context, ct) =>
             {
                 var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var a) ? a : TimeSpan.FromMinutes(1);
-                return new ValueTask(WriteTooManyAsync(context.HttpContext, after, "Limit_TooManyRequests"));
+                return new ValueTask(WriteTooManyAsync(context.HttpContext, after, "Limit_TooManyRequests", Doors.General));
             };
         });
         return services;
@@ -136,21 +139,28 @@ public static class RateLimits
     /// <summary>Whole minutes, rounded up, for people.</summary>
     public static int Minutes(TimeSpan after) => Math.Max(1, (int)Math.Ceiling(after.TotalMinutes));
 
-    /// <summary>Marks the answer 429 with Retry-After (for a page that says why in its own words).</summary>
-    public static void MarkTooMany(HttpContext http, TimeSpan after)
+    /// <summary>The doors a 429 is counted under (a metric tag and the security log's detail).</summary>
+    public static class Doors
+    {
+        public const string General = "general", Submission = "submission", Status = "status", SignIn = "sign-in";
+    }
+
+    /// <summary>Marks the answer 429 with Retry-After (for a page that says why in its own words); logged and counted as a security event.</summary>
+    public static void MarkTooMany(HttpContext http, TimeSpan after, string door)
     {
         if (http.Response.HasStarted) return;
+        http.RequestServices.GetRequiredService<Features.Audit.SecurityEvents>().RateLimited(http, door);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = RetryAfterSeconds(after);
     }
 
     /// <summary>429 with Retry-After and a localized message: problem+json under /api, a small page elsewhere.</summary>
-    public static Task WriteTooManyAsync(HttpContext http, TimeSpan after, string messageKey)
+    public static Task WriteTooManyAsync(HttpContext http, TimeSpan after, string messageKey, string door)
     {
         if (http.Response.HasStarted) return Task.CompletedTask;
         var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         http.Response.Clear();
-        MarkTooMany(http, after);
+        MarkTooMany(http, after, door);
         var detail = L["Limit_TryAgainIn", Minutes(after)].Value;
         return ClientErrors.WriteAsync(http, 429, L[messageKey].Value, detail);
     }

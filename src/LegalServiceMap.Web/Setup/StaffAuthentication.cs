@@ -67,17 +67,15 @@ public static class StaffAuthentication
     public static IEndpointRouteBuilder MapStaffAuthentication(this IEndpointRouteBuilder app)
     {
         app.MapPost(LoginPath, async ([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-            HttpContext http, SignInManager<StaffUser> signIn, DoorLimits limits, ILoggerFactory loggers) =>
+            HttpContext http, SignInManager<StaffUser> signIn, DoorLimits limits, Features.Audit.SecurityEvents security) =>
         {
-            var log = loggers.CreateLogger("LegalServiceMap.StaffSignIn");
             var back = SafeReturn(returnUrl);
             IResult Again(string error) => Results.LocalRedirect($"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(back)}");
 
             var client = RateLimits.ClientKey(http);
             if (limits.SignInFailuresByClient.Check(client) is { } wait)
             {
-                log.LogWarning("Staff sign-in refused: too many failures from one client address");
-                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManySignIns");
+                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManySignIns", RateLimits.Doors.SignIn);
                 return Results.Empty;
             }
             if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
@@ -100,22 +98,25 @@ public static class StaffAuthentication
                     unknown.Take(account);
                     locked = unknown.Check(account) is not null;
                 }
-                log.LogWarning("Staff sign-in failed: {Reason}", locked ? "locked out" : "wrong e-mail or password");
+                // Never the e-mail typed: it may be a mistyped password, or someone's address that has no account.
+                await security.RecordAsync(locked ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed,
+                    null, locked ? "unknown account locked" : "wrong e-mail or password", http);
                 return Again(locked ? "locked" : "invalid");
             }
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                log.LogInformation("Staff sign-in: {User}", user.Email);
+                await security.RecordAsync(Features.Audit.SecurityEventKind.SignInSucceeded, user.Email, null, http);
                 return Results.LocalRedirect(back);
             }
             limits.SignInFailuresByClient.Take(client);
-            log.LogWarning("Staff sign-in failed: {Reason}", result.IsLockedOut ? "locked out" : "wrong e-mail or password");
+            await security.RecordAsync(result.IsLockedOut ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed,
+                result.IsLockedOut ? user.Email : null, result.IsLockedOut ? "account locked" : "wrong e-mail or password", http);
             return Again(result.IsLockedOut ? "locked" : "invalid");
         });
-        app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, ILoggerFactory loggers) =>
+        app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, Features.Audit.SecurityEvents security) =>
         {
-            loggers.CreateLogger("LegalServiceMap.StaffSignIn").LogInformation("Staff sign-out: {User}", http.User.Identity?.Name);
+            await security.RecordAsync(Features.Audit.SecurityEventKind.SignedOut, http.User.Identity?.Name, null, http);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).RequireAuthorization();
@@ -152,7 +153,12 @@ public static class StaffAuthentication
             result = await users.ResetPasswordAsync(user, token, password);
         }
         if (!result.Succeeded) return (false, string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (!await users.IsInRoleAsync(user, role)) await users.AddToRoleAsync(user, role);
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            await users.AddToRoleAsync(user, role);
+            await scope.ServiceProvider.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(
+                Features.Audit.SecurityEventKind.RoleChanged, email, $"role {role} granted (command line)");
+        }
         return (true, $"{role} account ready: {email}");
     }
 }

@@ -17,6 +17,7 @@ namespace LegalServiceMap.Web.Spatial;
 public sealed class WalkingAreaService(
     IDbContextFactory<AppDbContext> dbFactory,
     SpatialState state,
+    Setup.AppMetrics metrics,
     IOptions<IsochroneOptions> options,
     ILogger<WalkingAreaService> logger)
 {
@@ -33,7 +34,7 @@ public sealed class WalkingAreaService(
     {
         var snapshot = state.Current;
         var key = new WalkKey((long)Math.Round(request.Origin.Latitude * 1e7), (long)Math.Round(request.Origin.Longitude * 1e7), request.Minutes, request.SpeedKmh);
-        return state.Derived(snapshot, key, () => snapshot.Engine.Compute(request, snapshot.Places));
+        return state.Derived(snapshot, key, () => metrics.TimeIsochrone(() => snapshot.Engine.Compute(request, snapshot.Places)));
     }
 
     public async Task LoadAsync(CancellationToken ct = default)

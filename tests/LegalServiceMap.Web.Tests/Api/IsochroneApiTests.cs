@@ -129,6 +129,7 @@ public sealed class IsochroneApiNetworkTests(AppFactory factory) : IClassFixture
         var fresh = new WalkingAreaService(
             factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LegalServiceMap.Web.Data.AppDbContext>>(),
             TestDatabase.NewState(),
+            factory.Services.GetRequiredService<LegalServiceMap.Web.Setup.AppMetrics>(),
             Microsoft.Extensions.Options.Options.Create(service.Options),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WalkingAreaService>.Instance);
         Assert.Null(fresh.Network);

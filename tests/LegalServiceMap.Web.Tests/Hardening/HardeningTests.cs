@@ -367,6 +367,9 @@ public sealed class OptionsValidationTests
     [InlineData("RateLimits:StatusFailuresPerReference", "-1")]
     [InlineData("Limits:MaxRequestBodyBytes", "10")]
     [InlineData("Seed:StationsFile", "")]
+    [InlineData("Audit:RetentionDays", "30")]
+    [InlineData("Metrics:AllowedNetworks:0", "not-a-network")]
+    [InlineData("Metrics:OtlpEndpoint", "not a url")]
     public void BadSetting_StopsTheStart_NamingTheSetting(string key, string value)
     {
         using var app = new AppFactory { Settings = new() { [key] = value } };

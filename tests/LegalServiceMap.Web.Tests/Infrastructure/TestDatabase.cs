@@ -32,6 +32,9 @@ public sealed class TestDatabase : IDisposable
     public IDbContextFactory<AppDbContext> Factory { get; }
     public StationQueries Queries { get; }
     public LegalServiceMap.Web.Spatial.SpatialState State { get; }
+    public LegalServiceMap.Web.Setup.AppMetrics Metrics { get; } = new(new TestMeterFactory());
+    public LegalServiceMap.Web.Features.Audit.SecurityEvents Security =>
+        new(Factory, Metrics, TimeProvider.System, Options.Create(new LegalServiceMap.Web.Features.Audit.AuditOptions()), NullLogger<LegalServiceMap.Web.Features.Audit.SecurityEvents>.Instance);
 
     /// <summary>An empty spatial snapshot owner with default options.</summary>
     public static LegalServiceMap.Web.Spatial.SpatialState NewState() => new(
@@ -46,12 +49,22 @@ public sealed class TestDatabase : IDisposable
         services.AddSingleton(Factory);
         services.AddSingleton(Queries);
         services.AddSingleton(State);
+        services.AddSingleton(Metrics);
+        services.AddSingleton(Security);
     }
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Meters for a test: created as asked, not shared with an app's meter factory.</summary>
+    public sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+
+        public void Dispose() { }
     }
 
     private sealed class PooledFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>

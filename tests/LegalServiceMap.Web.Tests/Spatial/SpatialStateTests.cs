@@ -76,7 +76,7 @@ public sealed class SpatialStateTests : IDisposable
     [Fact]
     public void AWalk_FollowsTheSnapshot_ItsStationsAndNetwork()
     {
-        var walking = new WalkingAreaService(_db.Factory, _db.State, Microsoft.Extensions.Options.Options.Create(new IsochroneOptions()),
+        var walking = new WalkingAreaService(_db.Factory, _db.State, _db.Metrics, Microsoft.Extensions.Options.Options.Create(new IsochroneOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WalkingAreaService>.Instance);
         var request = new IsochroneRequest(new GeoPoint(31.2485, 121.4680), 10, 5);
         var circle = walking.Compute(request).Value!;

@@ -23,7 +23,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
 
     private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    internal static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
     {
         var page = await client.GetStringAsync("/staff/login");
         var token = TokenPattern().Match(page).Groups[1].Value;
@@ -42,6 +42,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     [InlineData("/staff/requests/1")]
     [InlineData("/staff/stations/notary-jingan")]
     [InlineData("/staff/users")]
+    [InlineData("/staff/audit")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
     {
         var response = await NewClient().GetAsync(url);

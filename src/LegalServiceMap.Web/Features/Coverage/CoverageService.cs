@@ -10,7 +10,7 @@ namespace LegalServiceMap.Web.Features.Coverage;
 /// District coverage per station type on the current snapshot (network, public stations, district grid), computed
 /// once per snapshot, type, minutes and speed. Singleton; thread-safe.
 /// </summary>
-public sealed class CoverageService(SpatialState state, IOptions<IsochroneOptions> options)
+public sealed class CoverageService(SpatialState state, Setup.AppMetrics metrics, IOptions<IsochroneOptions> options)
 {
     private sealed record Key(StationType Type, double Minutes, double Speed);
 
@@ -22,7 +22,7 @@ public sealed class CoverageService(SpatialState state, IOptions<IsochroneOption
     {
         var snapshot = state.Current;
         if (snapshot.Grid is not { } grid) return null;
-        return state.Derived(snapshot, new Key(type, minutes, speedKmh), () =>
-            new CoverageCalculator(options.Value).Compute(grid, snapshot.Graph, snapshot.PublicCatalog, type, minutes, speedKmh));
+        return state.Derived(snapshot, new Key(type, minutes, speedKmh), () => metrics.TimeCoverage(() =>
+            new CoverageCalculator(options.Value).Compute(grid, snapshot.Graph, snapshot.PublicCatalog, type, minutes, speedKmh)));
     }
 }

@@ -14,7 +14,7 @@ public sealed record MapList(IReadOnlyList<Station> Matching, IReadOnlyList<Geoc
 public sealed record MapWalk(GeoPoint Origin, Isochrone? Area, ReverseGeocode? Start, bool? InDistrict);
 
 /// <summary>The map page's one service: it reads the catalog, the geocoder, the walking areas and the boundary of the current snapshot for the page.</summary>
-public sealed class MapViewService(StationQueries stations, SpatialState state, WalkingAreaService walking)
+public sealed class MapViewService(StationQueries stations, SpatialState state, WalkingAreaService walking, Setup.AppMetrics metrics)
 {
     public IsochroneOptions WalkOptions => walking.Options;
 
@@ -23,7 +23,7 @@ public sealed class MapViewService(StationQueries stations, SpatialState state, 
         var matching = await stations.ListAsync(new StationFilter(Query: query.Search), ct);
         // Places and addresses (not stations: those are in the list).
         var places = query.Search is { Length: >= 2 } search
-            ? state.Current.Geocoder.Geocode(search, 6).Where(c => c.StationId is null).Take(3).ToList()
+            ? metrics.TimeGeocode(() => state.Current.Geocoder.Geocode(search, 6)).Where(c => c.StationId is null).Take(3).ToList()
             : [];
         var selected = query.StationId is null ? null : stations.PublicCatalog.Find(query.StationId);
         return new MapList(matching, places, selected);
@@ -35,6 +35,6 @@ public sealed class MapViewService(StationQueries stations, SpatialState state, 
         var speed = elder ? walking.Options.ElderSpeedKmh : walking.Options.DefaultSpeedKmh;
         var snapshot = state.Current;
         var result = walking.Compute(new IsochroneRequest(origin, minutes, speed));
-        return new MapWalk(origin, result.Value, snapshot.Geocoder.Reverse(origin), snapshot.Boundaries.Contains(origin));
+        return new MapWalk(origin, result.Value, metrics.TimeGeocode(() => snapshot.Geocoder.Reverse(origin)), snapshot.Boundaries.Contains(origin));
     }
 }

@@ -44,7 +44,7 @@ public static class PortalApi
             var found = await service.LookUpAsync(reference, last4 ?? code, RateLimits.ClientKey(http), ct);
             if (found.RetryAfter is { } wait)
             {
-                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManyLookups");
+                await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManyLookups", RateLimits.Doors.Status);
                 return Results.Empty;
             }
             return found.View is { } view
@@ -73,7 +73,7 @@ public static class PortalApi
         switch (result.Outcome)
         {
             case SubmitOutcome.Limited:
-                await RateLimits.WriteTooManyAsync(http, result.RetryAfter!.Value, "Form_TooMany");
+                await RateLimits.WriteTooManyAsync(http, result.RetryAfter!.Value, "Form_TooMany", RateLimits.Doors.Submission);
                 return Results.Empty;
             case SubmitOutcome.KeyReused:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Form_KeyReused"]);

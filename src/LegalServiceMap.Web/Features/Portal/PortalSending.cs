@@ -30,7 +30,7 @@ public static class PortalSending
         if (result.Outcome == SubmitOutcome.Limited)
         {
             var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
-            if (http is not null) RateLimits.MarkTooMany(http, wait);
+            if (http is not null) RateLimits.MarkTooMany(http, wait, RateLimits.Doors.Submission);
             return L["Form_TooMany"] + " " + L["Limit_TryAgainIn", RateLimits.Minutes(wait)];
         }
         if (result.AccessCode is { } code && http is { Response.HasStarted: false })

@@ -16,7 +16,8 @@ public sealed record QueueDetail(Submission Submission, IReadOnlyList<Submission
 /// Staff handling of resident submissions: a filtered queue with masked mobiles, a detail view that shows the full
 /// mobile and is logged, assign / reply / close / reopen (each recorded with who and when), and the retention purge.
 /// </summary>
-public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<PortalOptions> options, ILogger<SubmissionQueue> logger)
+public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<PortalOptions> options,
+    Audit.SecurityEvents security, ILogger<SubmissionQueue> logger)
 {
     public async Task<IReadOnlyList<QueueRow>> ListAsync(string? kind, string? status, int? olderThanDays, CancellationToken ct = default)
     {
@@ -39,7 +40,7 @@ public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, T
         if (row is null) return null;
         db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = id, At = clock.GetUtcNow(), User = user, Action = "view" });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Submission {Reference} viewed in full by {User}", row.Reference, user);
+        await security.RecordAsync(Audit.SecurityEventKind.SubmissionViewed, user, $"submission {row.Reference}", ct: ct);
         var events = await db.SubmissionEvents.AsNoTracking().Where(e => e.SubmissionId == id).ToListAsync(ct);
         return new QueueDetail(row, events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToList());
     }
@@ -103,7 +104,7 @@ public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, T
     }
 }
 
-/// <summary>Runs the retention purge at start and then once a day.</summary>
+/// <summary>Runs the retention purges (closed submissions, old security events) at start and then once a day.</summary>
 public sealed class SubmissionPurgeJob(IServiceScopeFactory scopes, ILogger<SubmissionPurgeJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -115,6 +116,7 @@ public sealed class SubmissionPurgeJob(IServiceScopeFactory scopes, ILogger<Subm
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SubmissionQueue>().PurgeAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Audit.SecurityEvents>().PurgeAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -43,7 +43,7 @@ public sealed record SubmissionView(string Reference, SubmissionKind Kind, Submi
 /// allowance; looks them up by reference plus a secret (the last four digits of the mobile, or the 6-digit access code
 /// given to a submission without a mobile), with failed look-ups limited per client and per reference.
 /// </summary>
-public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Setup.DoorLimits limits)
+public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Setup.DoorLimits limits, Setup.AppMetrics metrics)
 {
     // Stored as readable text (not \u-escaped); it is encoded whenever it is shown.
     private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -83,19 +83,27 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
             PayloadHash = hash, AccessCode = mobile is null ? SubmissionRules.AccessCode() : null,
             CreatedAt = now, UpdatedAt = now, Name = name, Mobile = mobile, Contact = contact, StationId = stationId, Topic = topic, Payload = payload,
         };
-        db.Submissions.Add(row);
-        try
+        // One transaction: the row and its reference (made from the row's id) are written together, so no reader and no
+        // backup ever sees a submission without its reference.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            db.Submissions.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A parallel identical post won the race: answer with its reference.
+                await tx.RollbackAsync(ct);
+                if (await ExistingFresh(slug, key, ct) is { } winner) return Replay(winner, hash);
+                throw;
+            }
+            row.Reference = SubmissionRules.Reference(OpeningHoursYear(now), row.Id);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
-        {
-            // A parallel identical post won the race: answer with its reference.
-            if (await ExistingFresh(slug, key, ct) is { } winner) return Replay(winner, hash);
-            throw;
-        }
-        row.Reference = SubmissionRules.Reference(OpeningHoursYear(now), row.Id);
-        await db.SaveChangesAsync(ct);
+        metrics.SubmissionReceived(slug);
         return new SubmitResult(SubmitOutcome.Created, row.Reference, row.AccessCode);
     }
 

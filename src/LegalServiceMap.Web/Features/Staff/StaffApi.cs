@@ -13,7 +13,8 @@ public static class StaffApi
         return app;
     }
 
-    private static IResult Export(string? format, StationTransferService transfer, IStringLocalizer<SharedResource> L)
+    private static async Task<IResult> Export(string? format, StationTransferService transfer, Audit.SecurityEvents security, HttpContext http,
+        IStringLocalizer<SharedResource> L)
     {
         TransferFormat? f = (format ?? "csv").ToLowerInvariant() switch
         {
@@ -35,6 +36,7 @@ public static class StaffApi
             _ => ("application/json", "hsds.json"),
         };
         var name = $"jingan-legal-stations-{DateTime.UtcNow:yyyyMMdd}.{extension}";
+        await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, $"format {extension}", http);
         return Results.Stream(stream => transfer.ExportAsync(stream, f.Value), type, name);
     }
 }
