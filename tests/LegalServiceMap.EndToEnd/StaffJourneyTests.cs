@@ -38,4 +38,28 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("unverified")).ToHaveCountAsync(0);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+
+    [Theory]
+    [InlineData("zh", 1366, 768, "安全审计", "登录成功")]
+    [InlineData("en", 390, 844, "Security audit", "Signed in")]
+    public async Task Admin_ReadsTheSecurityAudit_WithTheirOwnSignIn(string lang, int width, int height, string title, string signedIn)
+    {
+        var email = $"e2e-admin-{lang}@example.org";
+        const string password = "a long enough passphrase";
+        Assert.True((await StaffAuthentication.CreateAccountAsync(fixture.Service<IServiceProvider>(), email, password, StaffRoles.Admin)).Ok);
+        var (page, errors) = await fixture.NewPageAsync(width, height);
+
+        await page.GotoAsync($"/staff/audit?lang={lang}");
+        await page.WaitForURLAsync("**/staff/login?**");
+        await page.GetByLabel(fixture.Text("Staff_Email", lang == "en")).FillAsync(email);
+        await page.GetByLabel(fixture.Text("Staff_Password", lang == "en")).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Staff_SignIn", lang == "en") }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/audit**");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        var mine = page.GetByTestId("audit").GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await Assertions.Expect(mine.Filter(new() { HasText = signedIn }).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-audit-{lang}-{width}x{height}.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }

@@ -64,8 +64,8 @@ public static class CommandLine
     {
         var directory = Option(args, "--to") is { } to ? Path.GetFullPath(to) : DefaultBackupDirectory(app);
         var path = await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(directory);
-        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseBackedUp, null,
-            $"to {Path.GetFileName(path)} (command line)");
+        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseBackedUp, null, null,
+            Path.GetFileName(path));
         Console.WriteLine(path);
         return 0;
     }
@@ -84,8 +84,8 @@ public static class CommandLine
             Console.Error.WriteLine($"error: {args[1]}: {problem}; nothing was changed");
             return 1;
         }
-        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseRestored, null,
-            $"from {Path.GetFileName(args[1])} (command line)");
+        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseRestored, null, null,
+            Path.GetFileName(args[1]));
         Console.WriteLine($"restored: {result.Stations} stations, {result.Submissions} submissions");
         return 0;
     }

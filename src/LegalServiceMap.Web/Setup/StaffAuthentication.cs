@@ -99,24 +99,23 @@ public static class StaffAuthentication
                     locked = unknown.Check(account) is not null;
                 }
                 // Never the e-mail typed: it may be a mistyped password, or someone's address that has no account.
-                await security.RecordAsync(locked ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed,
-                    null, locked ? "unknown account locked" : "wrong e-mail or password", http);
+                await security.RecordAsync(locked ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed, null, http);
                 return Again(locked ? "locked" : "invalid");
             }
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                await security.RecordAsync(Features.Audit.SecurityEventKind.SignInSucceeded, user.Email, null, http);
+                await security.RecordAsync(Features.Audit.SecurityEventKind.SignInSucceeded, user.Email, http);
                 return Results.LocalRedirect(back);
             }
             limits.SignInFailuresByClient.Take(client);
             await security.RecordAsync(result.IsLockedOut ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed,
-                result.IsLockedOut ? user.Email : null, result.IsLockedOut ? "account locked" : "wrong e-mail or password", http);
+                result.IsLockedOut ? user.Email : null, http);
             return Again(result.IsLockedOut ? "locked" : "invalid");
         });
         app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, Features.Audit.SecurityEvents security) =>
         {
-            await security.RecordAsync(Features.Audit.SecurityEventKind.SignedOut, http.User.Identity?.Name, null, http);
+            await security.RecordAsync(Features.Audit.SecurityEventKind.SignedOut, http.User.Identity?.Name, http);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).RequireAuthorization();
@@ -157,7 +156,7 @@ public static class StaffAuthentication
         {
             await users.AddToRoleAsync(user, role);
             await scope.ServiceProvider.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(
-                Features.Audit.SecurityEventKind.RoleChanged, email, $"role {role} granted (command line)");
+                Features.Audit.SecurityEventKind.RoleChanged, email, null, role);
         }
         return (true, $"{role} account ready: {email}");
     }

@@ -84,6 +84,7 @@ public partial class ResourceTests
             .Concat(new[] { "view", "assign", "reply", "close", "reopen" }.Select(t => "QueueAction_" + t))
             .Concat(Enum.GetNames<LegalServiceMap.Web.Features.Staff.ImportRowStatus>().Select(t => "Import_Status_" + t))
             .Concat(StationFields.All.Select(f => "Field_" + f.Name))
+            .Concat(LegalServiceMap.Core.Text.WireName.All<LegalServiceMap.Web.Features.Audit.SecurityEventKind>().Select(k => "Audit_Kind_" + k))
             .Concat(StationFields.ProblemCodes.SelectMany(c => new[] { "Edit_Error" + c, "Import_" + c }))
             .Concat(new[] { "update", "import", "restore", "create" }.Select(a => "Action_" + a))
             .Concat(Enum.GetValues<LocationTier>().Select(t => "Tier_" + t.ToSlug()))

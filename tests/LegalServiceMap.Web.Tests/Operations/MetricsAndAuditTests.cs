@@ -136,7 +136,7 @@ public sealed class AuditTests(AppFactory factory) : IClassFixture<AppFactory>, 
         Assert.All(failures, e => Assert.Null(e.User));
         Assert.DoesNotContain(events, e => (e.User ?? "").Contains(typed) || (e.Detail ?? "").Contains(typed));
         Assert.Contains(events, e => e.Kind == "sign-in-succeeded" && e.User == Editor);
-        Assert.Contains(events, e => e.Kind == "exported" && e.User == Editor && e.Detail == "format xlsx");
+        Assert.Contains(events, e => e.Kind == "exported" && e.User == Editor && e.Detail == "xlsx");
     }
 
     [Fact]
@@ -155,6 +155,7 @@ public sealed class AuditTests(AppFactory factory) : IClassFixture<AppFactory>, 
         Assert.Contains("登录成功", all);
         var onlyRoles = await admin.GetStringAsync("/staff/audit?kind=role-changed&days=abc&user=%00");
         Assert.Contains("角色变更", onlyRoles);
+        Assert.Contains("授予 Editor 角色（命令行）", onlyRoles); // the detail in the reader's language
         Assert.DoesNotContain("登录成功</td>", onlyRoles.Replace(" <span", "</td>"));
         Assert.Contains("No events match.", await admin.GetStringAsync("/staff/audit?user=nobody-at-all&lang=en"));
     }

@@ -38,6 +38,7 @@ public sealed class SecurityEvent
     public string? User { get; set; }
     /// <summary>The client's network, not its address: IPv4 /24, IPv6 /48.</summary>
     public string? Network { get; set; }
+    /// <summary>The values of the kind's detail (a role, a format, a reference …), joined by <see cref="SecurityEvents.ValueSeparator"/>; the page words them in the reader's language.</summary>
     public string? Detail { get; set; }
 }
 
@@ -59,18 +60,23 @@ public sealed class AuditOptions
 public sealed class SecurityEvents(IDbContextFactory<AppDbContext> dbFactory, AppMetrics metrics, TimeProvider clock,
     IOptions<AuditOptions> options, ILogger<SecurityEvents> logger)
 {
-    public async Task RecordAsync(SecurityEventKind kind, string? user, string? detail, HttpContext? http = null, CancellationToken ct = default)
+    public const char ValueSeparator = ';';
+
+    /// <summary>Records an event; <paramref name="values"/> fill the kind's detail template (Audit_Detail_{kind}).</summary>
+    public async Task RecordAsync(SecurityEventKind kind, string? user, HttpContext? http, params object?[] values)
     {
         var network = http is null ? null : NetworkOf(http.Connection.RemoteIpAddress);
+        var detail = values.Length == 0 ? null
+            : string.Join(ValueSeparator, values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Replace(ValueSeparator, ',')));
         Log(kind, user, detail, network);
         if (kind == SecurityEventKind.SignInFailed) metrics.SignInFailed();
         if (kind == SecurityEventKind.LockedOut) metrics.LockedOut();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync();
         db.SecurityEvents.Add(new SecurityEvent
         {
             At = clock.GetUtcNow(), Kind = WireName.Of(kind), EventId = (int)kind, User = user, Network = network, Detail = detail,
         });
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A request refused with 429 at <paramref name="door"/> ("general", "submission", "status", "sign-in").</summary>

@@ -40,7 +40,7 @@ public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, T
         if (row is null) return null;
         db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = id, At = clock.GetUtcNow(), User = user, Action = "view" });
         await db.SaveChangesAsync(ct);
-        await security.RecordAsync(Audit.SecurityEventKind.SubmissionViewed, user, $"submission {row.Reference}", ct: ct);
+        await security.RecordAsync(Audit.SecurityEventKind.SubmissionViewed, user, null, row.Reference);
         var events = await db.SubmissionEvents.AsNoTracking().Where(e => e.SubmissionId == id).ToListAsync(ct);
         return new QueueDetail(row, events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToList());
     }

@@ -36,7 +36,7 @@ public static class StaffApi
             _ => ("application/json", "hsds.json"),
         };
         var name = $"jingan-legal-stations-{DateTime.UtcNow:yyyyMMdd}.{extension}";
-        await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, $"format {extension}", http);
+        await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, http, extension);
         return Results.Stream(stream => transfer.ExportAsync(stream, f.Value), type, name);
     }
 }
