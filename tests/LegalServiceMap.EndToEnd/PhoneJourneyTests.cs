@@ -86,7 +86,9 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var card = page.GetByTestId("selected-station");
         await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
         await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
-        // The map shows the station once its markers are drawn (the sheet may move for it): tap once that has settled.
+        // The map shows the station once its markers are drawn, and the sheet drops for it: tap once that has happened
+        // and the sheet has settled (a tap during the move would land on the map).
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-focused", "culture-labour-secretariat", Slow);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=sheet]').getAnimations().length === 0");
         await page.GetByTestId("selected-close").ClickAsync();
         await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 20_000 });

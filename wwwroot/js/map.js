@@ -289,6 +289,7 @@ export function createMap(element, settings, dotnet) {
     focusStation(id) {
       const marker = markers.get(id);
       if (!marker) return;
+      element.dataset.focused = id; // which station the map last showed (tests wait for it)
       element.dispatchEvent(new CustomEvent('lsm:focus', { bubbles: true, detail: id })); // a phone's sheet drops to show the map
       if (layer.zoomToShowLayer) layer.zoomToShowLayer(marker, () => marker.openPopup());
       else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); marker.openPopup(); }

@@ -58,15 +58,15 @@ public sealed class StationEditPageTests : BunitContext
     }
 
     [Fact]
-    public void ConflictingSave_ShowsWhatTheOtherPersonChanged()
+    public async Task ConflictingSave_ShowsWhatTheOtherPersonChanged()
     {
         var (cut, _) = RenderEditor("notary-zhabei");
         // Someone else saves first.
         var service = new StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
-        var theirs = service.LoadAsync("notary-zhabei").GetAwaiter().GetResult()!;
+        var theirs = (await service.LoadAsync("notary-zhabei"))!;
         var changed = theirs.Copy();
         changed["phone"] = "021-99999999";
-        service.SaveAsync(changed, theirs, "someone-else").GetAwaiter().GetResult();
+        await service.SaveAsync(changed, theirs, "someone-else");
 
         cut.Find("[data-field=noteEn]").Change("my note");
         cut.Find("[data-testid=edit-save]").Click();

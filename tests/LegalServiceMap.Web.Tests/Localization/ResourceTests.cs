@@ -65,7 +65,7 @@ public partial class ResourceTests
             .Distinct()
             .ToList();
         Assert.True(keys.Count > 30, $"only {keys.Count} keys found");
-        Assert.Empty(keys.Where(k => !en.ContainsKey(k) || !zh.ContainsKey(k)));
+        Assert.DoesNotContain(keys, k => !en.ContainsKey(k) || !zh.ContainsKey(k));
     }
 
     [Fact]
