@@ -19,7 +19,8 @@ using Microsoft.Extensions.Logging;
 // Server memory is read from the app's own /metrics (allowed from loopback).
 //
 // usage: LegalServiceMap.Load URL [--circuits 100,500,1000] [--clicks 100] [--parallel 16] [--click-parallel 4] [--server-pid PID] [--drop]
-//   --parallel: circuits opened at once; --click-parallel: residents tapping at the same moment.
+//   --parallel: circuits opened at once; --click-parallel: residents tapping at the same moment;
+//   --hold SECONDS: wait with the circuits open after each level (to take a memory dump by hand).
 //   --server-pid: the live GC heap of that process is read with dotnet-gcdump (a full GC first), and its largest types listed.
 //   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then watch memory.
 
@@ -50,6 +51,7 @@ foreach (var level in options.Levels)
             }
         });
     var opened = started.Elapsed;
+    if (options.HoldSeconds > 0) await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds)); // time for a memory dump by hand
     var open = residents.Count(r => r.IsOpen);
     var memory = await Memory.ReadAsync(http, options.ServerPid, top: level == options.Levels[^1] ? 12 : 0);
     var perCircuit = open == 0 ? 0 : (memory.HeapBytes - baseline.HeapBytes) / open;
@@ -102,7 +104,7 @@ static string Percentiles(List<double> values)
     return string.Create(CultureInfo.InvariantCulture, $"median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {values[^1]:0} ms ({values.Count} clicks)");
 }
 
-sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop)
+sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -119,7 +121,8 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
             int.Parse(Value("--parallel") ?? "16", CultureInfo.InvariantCulture),
             int.Parse(Value("--click-parallel") ?? "4", CultureInfo.InvariantCulture),
             Value("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            args.Contains("--drop"));
+            args.Contains("--drop"),
+            int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture));
     }
 }
 
