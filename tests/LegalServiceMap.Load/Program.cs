@@ -22,7 +22,8 @@ using Microsoft.Extensions.Logging;
 //   --parallel: circuits opened at once; --click-parallel: residents tapping at the same moment;
 //   --hold SECONDS: wait with the circuits open after each level (to take a memory dump by hand).
 //   --server-pid: the live GC heap of that process is read with dotnet-gcdump (a full GC first), and its largest types listed.
-//   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then watch memory.
+//   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then read
+//   memory 5 s later and again --after-drop SECONDS later (default 200: past the 3-minute retention of disconnected circuits).
 
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
@@ -66,11 +67,15 @@ foreach (var level in options.Levels)
 if (options.Drop)
 {
     foreach (var r in residents) await r.DropAsync();
-    await Task.Delay(TimeSpan.FromSeconds(5));
-    var dropped = await Memory.ReadAsync(http, options.ServerPid);
-    var line = $"after dropping {residents.Count} connections: server {dropped} (baseline {baseline})";
-    Console.WriteLine(line);
-    report.Add(line);
+    // Right after, and once the server's retention of disconnected circuits (3 min by default) has passed.
+    foreach (var wait in new[] { 5, options.AfterDropSeconds })
+    {
+        await Task.Delay(TimeSpan.FromSeconds(wait));
+        var dropped = await Memory.ReadAsync(http, options.ServerPid);
+        var line = $"{wait} s after dropping {residents.Count} connections: server {dropped} (baseline {baseline})";
+        Console.WriteLine(line);
+        report.Add(line);
+    }
 }
 else
 {
@@ -104,7 +109,7 @@ static string Percentiles(List<double> values)
     return string.Create(CultureInfo.InvariantCulture, $"median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {values[^1]:0} ms ({values.Count} clicks)");
 }
 
-sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds)
+sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds, int AfterDropSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -122,7 +127,8 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
             int.Parse(Value("--click-parallel") ?? "4", CultureInfo.InvariantCulture),
             Value("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             args.Contains("--drop"),
-            int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture));
+            int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture),
+            int.Parse(Value("--after-drop") ?? "200", CultureInfo.InvariantCulture));
     }
 }
 
