@@ -47,7 +47,7 @@ public sealed class CoverageApiTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal("circle", json.GetProperty("method").GetString());
         Assert.Equal(16.0, json.GetProperty("districtKm2").GetDouble(), 0.2);
         var types = json.GetProperty("types").EnumerateArray().ToList();
-        Assert.Equal(9, types.Count);
+        Assert.Equal(LegalServiceMap.Core.Stations.StationTypes.All.Count, types.Count);
         var judicial = types.Single(t => t.GetProperty("type").GetString() == "judicial-office");
         // Five judicial-office points lie in the square (Beizhan, Baoshan Road, West Zhijiang Road, West Tianmu Road,
         // Shimen Road No. 2), each covering a 962 m circle (2.9 km²) that overlap and reach past the edges.

@@ -38,7 +38,7 @@ public sealed class CoveragePageTests : BunitContext
         Services.GetRequiredService<NavigationManager>().NavigateTo("/coverage?type=judicial-office&minutes=20");
 
         var cut = Render<CoveragePage>();
-        Assert.Equal(9, cut.FindAll("[data-testid=coverage-types] li").Count);
+        Assert.Equal(LegalServiceMap.Core.Stations.StationTypes.All.Count, cut.FindAll("[data-testid=coverage-types] li").Count);
         Assert.Equal("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=notary] [data-testid=share]").TextContent);
         Assert.NotEqual("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContent);
         Assert.Equal("北站街道", cut.Find("[data-testid=coverage-streets] li .bar-label").TextContent.Trim());
