@@ -75,6 +75,8 @@ public static class ApplicationSetup
         services.AddReverseProxySupport(builder.Configuration);
         services.AddHealth();
         services.AddMetrics(builder.Configuration);
+        // The host app's contract: GET /openapi/v1.json describes the API (README "Public API").
+        services.AddOpenApi();
         services.AddValidatedOptions<Features.Audit.AuditOptions>(Features.Audit.AuditOptions.Section);
         services.AddSingleton<Features.Audit.SecurityEvents>();
         services.AddSingleton<DatabaseBackup>();
@@ -162,6 +164,7 @@ public static class ApplicationSetup
         app.MapStaticAssets();
         app.MapHealth();
         app.MapMetrics();
+        app.MapOpenApi().WithName("OpenApiDocument");
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();
