@@ -58,7 +58,10 @@ public class ImportBenchmarks
         var state = new SpatialState(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()),
             new Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Gazetteer>.Instance));
         var queries = new StationQueries(factory, state);
-        _service = new StationTransferService(factory, queries, new BoundaryService(factory, state), TimeProvider.System);
+        var metrics = new LegalServiceMap.Web.Setup.AppMetrics(new NoMeters());
+        var security = new LegalServiceMap.Web.Features.Audit.SecurityEvents(factory, metrics, TimeProvider.System,
+            Options.Create(new LegalServiceMap.Web.Features.Audit.AuditOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<LegalServiceMap.Web.Features.Audit.SecurityEvents>.Instance);
+        _service = new StationTransferService(factory, queries, new BoundaryService(factory, state), TimeProvider.System, security);
     }
 
     [Benchmark]
@@ -74,5 +77,11 @@ public class ImportBenchmarks
     {
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, true); } catch (IOException) { }
+    }
+
+    private sealed class NoMeters : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+        public void Dispose() { }
     }
 }

@@ -39,7 +39,7 @@ public sealed class StationEditPageTests : BunitContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
         var station = _db.Queries.Find("judicial-office-beizhan")!;
         Assert.Equal((31.2490, 121.4680, LocationTier.Surveyed), (station.Latitude!.Value, station.Longitude!.Value, station.LocationTier));
-        var history = await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System).HistoryAsync("judicial-office-beizhan");
+        var history = await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security).HistoryAsync("judicial-office-beizhan");
         Assert.Equal(["latitude", "locationTier", "longitude"], history.Select(h => h.Field).Order());
         Assert.All(history, h => Assert.Equal("editor@example.org", h.User));
     }
@@ -62,7 +62,7 @@ public sealed class StationEditPageTests : BunitContext
     {
         var (cut, _) = RenderEditor("notary-zhabei");
         // Someone else saves first.
-        var service = new StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
+        var service = new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
         var theirs = (await service.LoadAsync("notary-zhabei"))!;
         var changed = theirs.Copy();
         changed["phone"] = "021-99999999";

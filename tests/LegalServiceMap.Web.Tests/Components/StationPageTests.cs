@@ -95,7 +95,7 @@ public sealed class StationPageTests : BunitContext
     public async Task StationPage_SpecialDay_IsListedAndDecidesOpenNow()
     {
         this.AddAppServices(_db, now: BunitSetup.TuesdayMorning); // Tuesday 2026-12-01 10:00
-        var service = new LegalServiceMap.Web.Features.Staff.StationEditService(_db.Factory, _db.Queries, TimeProvider.System);
+        var service = new LegalServiceMap.Web.Features.Staff.StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
         var loaded = (await service.LoadAsync("culture-labour-secretariat"))!;
         var form = loaded.Copy();
         form["exceptions"] = "2026-12-01 closed\n2026-12-07 09:00-11:30";

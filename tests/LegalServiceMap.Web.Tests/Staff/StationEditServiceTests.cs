@@ -9,7 +9,7 @@ namespace LegalServiceMap.Web.Tests.Staff;
 public sealed class StationEditServiceTests : IDisposable
 {
     private readonly TestDatabase _db = new();
-    private StationEditService Service => new(_db.Factory, _db.Queries, new FixedClock(BunitSetup.TuesdayMorning));
+    private StationEditService Service => new(_db.Factory, _db.Queries, new FixedClock(BunitSetup.TuesdayMorning), _db.Security);
 
     [Fact]
     public async Task Save_WritesOneAuditRowPerChangedField_AndTheCatalogShowsIt()
@@ -105,7 +105,7 @@ public sealed class StationRestoreTests : IDisposable
 {
     private readonly TestDatabase _db = new();
     private readonly LegalServiceMap.Web.Tests.Portal.MovableClock _clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
-    private StationEditService Service => new(_db.Factory, _db.Queries, _clock);
+    private StationEditService Service => new(_db.Factory, _db.Queries, _clock, _db.Security);
 
     private async Task EditAsync(Action<StationForm> change, string user)
     {
@@ -147,7 +147,7 @@ public sealed class StationRestoreTests : IDisposable
 public sealed class StationClosureTests : IDisposable
 {
     private readonly TestDatabase _db = new();
-    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
 
     [Fact]
     public async Task ClosedForGood_LeavesTheMapAndNearest_ButItsPageStays()
@@ -183,7 +183,7 @@ public sealed class StationClosureTests : IDisposable
 public sealed class StationCreateTests : IDisposable
 {
     private readonly TestDatabase _db = new();
-    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System);
+    private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
 
     [Fact]
     public async Task Create_AddsTheStation_AuditedAsCreate()

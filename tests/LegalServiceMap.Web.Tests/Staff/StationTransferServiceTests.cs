@@ -14,7 +14,7 @@ public sealed class StationTransferServiceTests : IDisposable
 
     static StationTransferServiceTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private StationTransferService Service => new(_db.Factory, _db.Queries, new BoundaryService(_db.Factory, _db.State), new FixedClock(BunitSetup.TuesdayMorning));
+    private StationTransferService Service => new(_db.Factory, _db.Queries, new BoundaryService(_db.Factory, _db.State), new FixedClock(BunitSetup.TuesdayMorning), _db.Security);
 
     private async Task<byte[]> ExportAsync(TransferFormat format)
     {
@@ -146,10 +146,10 @@ public sealed class StationTransferServiceTests : IDisposable
     [Fact]
     public async Task Export_EscapesCellsThatSpreadsheetsWouldRunAsFormulas()
     {
-        var loaded = (await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System).LoadAsync("notary-jingan"))!;
+        var loaded = (await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security).LoadAsync("notary-jingan"))!;
         var form = loaded.Copy();
         form["noteEn"] = "=HYPERLINK(\"http://evil\",\"click\")";
-        await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System).SaveAsync(form, loaded, "editor");
+        await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security).SaveAsync(form, loaded, "editor");
         var csv = await CsvAsync();
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"", csv);
         Assert.DoesNotContain(",=HYPERLINK", csv);

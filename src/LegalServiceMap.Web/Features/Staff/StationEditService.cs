@@ -41,7 +41,7 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyDictionary<string,
 /// Staff edits to stations: validation, optimistic concurrency (the version read with the form must still be current),
 /// one audit row per changed field, the station taken out of the seed's hands, the search index and catalog refreshed.
 /// </summary>
-public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, TimeProvider clock)
+public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, TimeProvider clock, Audit.SecurityEvents security)
 {
     public async Task<StationForm?> LoadAsync(string id, CancellationToken ct = default)
     {
@@ -158,7 +158,9 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         {
             if (form.Values.ContainsKey(change.Field)) form[change.Field] = change.OldValue;
         }
-        return await SaveAsync(form, current, user, "restore", ct);
+        var result = await SaveAsync(form, current, user, "restore", ct);
+        if (result.Outcome == SaveOutcome.Saved) await security.RecordAsync(Audit.SecurityEventKind.Restored, user, null, stationId, changeSet);
+        return result;
     }
 
     /// <summary>Today in Shanghai, for "verified today".</summary>

@@ -29,7 +29,8 @@ public sealed record ImportReport(string? FileError, IReadOnlyList<ImportRow> Ro
 /// also as Open Referral HSDS-style JSON. An import is checked row by row first (dry run); committing applies all rows
 /// or none, in one transaction, with an audit row per changed field.
 /// </summary>
-public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, BoundaryService boundaries, TimeProvider clock)
+public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFactory, StationQueries queries, BoundaryService boundaries, TimeProvider clock,
+    Audit.SecurityEvents security)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -190,6 +191,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         await tx.CommitAsync(ct);
         await StationSearchIndex.RebuildAsync(db, ct);
         await queries.ReloadAsync(ct);
+        await security.RecordAsync(Audit.SecurityEventKind.Imported, user, null, result.Count(ImportRowStatus.New), result.Count(ImportRowStatus.Changed), Path.GetExtension(fileName));
         return result with { Committed = true };
     }
 
@@ -225,32 +227,25 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
     {
         using var stream = new MemoryStream(bytes);
         var csv = format == TransferFormat.Csv;
-        var rows = stream.Query(useHeaderRow: true, excelType: csv ? ExcelType.CSV : ExcelType.XLSX,
+        // One pass with the first row as data: it is the header, read here (a header with no rows is an empty file).
+        var sheet = stream.Query(useHeaderRow: false, excelType: csv ? ExcelType.CSV : ExcelType.XLSX,
                 configuration: csv ? new CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, EncodingOf(bytes)) } : null)
             .Cast<IDictionary<string, object?>>().ToList();
-        if (rows.Count == 0) return HasIdColumn(bytes, csv) ? [] : null;
-        if (!rows[0].Keys.Any(k => Header(k) == "id")) return null;
-        return rows.Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(v.ToString())))
-            .Select(r => r.GroupBy(kv => Header(kv.Key)).Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.First().Value switch
+        if (sheet.Count == 0) return null;
+        var columns = sheet[0].Select(kv => (Cell: kv.Key, Name: Header(kv.Value?.ToString() ?? "")))
+            .Where(c => c.Name.Length > 0).GroupBy(c => c.Name).Select(g => g.First()).ToList();
+        if (!columns.Any(c => c.Name == "id")) return null;
+        return sheet.Skip(1).Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(v.ToString())))
+            .Select(r => columns.ToDictionary(c => c.Name, c => r.TryGetValue(c.Cell, out var value) ? value switch
             {
                 null => null,
                 double d => d.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture),
                 DateTime dt => dt.ToString("yyyy-MM-dd"),
                 var v => v.ToString(),
-            })).ToList();
+            } : null)).ToList();
     }
 
     private static string Header(string key) => key.Trim().TrimStart('\uFEFF').ToLowerInvariant();
-
-    /// <summary>A sheet with a header row and no data rows: empty when the header names "id", unreadable otherwise.</summary>
-    private static bool HasIdColumn(byte[] bytes, bool csv)
-    {
-        using var stream = new MemoryStream(bytes);
-        var header = stream.Query(useHeaderRow: false, excelType: csv ? ExcelType.CSV : ExcelType.XLSX,
-                configuration: csv ? new CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, EncodingOf(bytes)) } : null)
-            .Cast<IDictionary<string, object?>>().FirstOrDefault();
-        return header?.Values.Any(v => v is not null && Header(v.ToString()!) == "id") == true;
-    }
 
     /// <summary>Station features: their properties are the table's columns; a point geometry gives the location.</summary>
     private static List<Dictionary<string, string?>> ReadGeoJson(byte[] bytes) =>
