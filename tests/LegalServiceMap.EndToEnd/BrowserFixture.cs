@@ -98,6 +98,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The places in the map page's list.</summary>
     public static ILocator ListedPlaces(IPage page) => page.GetByTestId("station-list").GetByRole(AriaRole.Listitem);
 
+    /// <summary>How many of <paramref name="count"/> places the list shows before "show all".</summary>
+    public static int FirstPage(int count) => Math.Min(count, LegalServiceMap.Web.Features.Map.StationList.PageSize);
+
+    /// <summary>Lists every place (the list shows the nearest page first), when there are more than a page.</summary>
+    public static async Task ShowAllPlacesAsync(IPage page)
+    {
+        var all = page.GetByTestId("show-all");
+        if (await all.CountAsync() > 0) await all.ClickAsync();
+        await Assertions.Expect(all).ToHaveCountAsync(0);
+    }
+
     /// <summary>The "show on map" button of a listed station, found by its accessible name.</summary>
     public ILocator ShowOnMap(IPage page, string stationId, bool english = false) =>
         page.GetByRole(AriaRole.Button, new() { Name = Text("List_ShowOnMap", english, StationName(stationId, english)), Exact = true });

@@ -31,7 +31,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/?embed=1&type=judicial-office");
         var map = page.GetByTestId("map").First;
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
-        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(BrowserFixture.FirstPage(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice)));
 
         // Sleep: no network (the reconnect handshake fails) and the live socket closes.
         await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
@@ -52,7 +52,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary)).ToBeEnabledAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(notice).Not.ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=judicial-office"));
-        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(BrowserFixture.FirstPage(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice)));
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).CheckAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=.*notary"), new() { Timeout = 20_000 });

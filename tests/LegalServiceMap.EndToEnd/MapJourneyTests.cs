@@ -42,6 +42,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
 
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).UncheckAsync();
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.JudicialOffice).CheckAsync();
+        await BrowserFixture.ShowAllPlacesAsync(page);
         await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice).ToString(), Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -54,6 +55,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
+        await BrowserFixture.ShowAllPlacesAsync(page);
         await fixture.ShowOnMap(page, "culture-second-congress").ClickAsync();
         var popup = page.Locator(".leaflet-popup-content");
         await Assertions.Expect(popup).ToContainTextAsync("中共二大会址纪念馆", new() { Timeout = 20_000 });

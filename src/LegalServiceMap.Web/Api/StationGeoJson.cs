@@ -61,7 +61,7 @@ public static class StationGeoJson
             s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             OpeningHours.StatusAt(s, now, calendar).State.ToString().ToLowerInvariant(),
             WireName.Of(s.Status),
-            $"/stations/{Uri.EscapeDataString(s.Id)}",
+            "/" + Features.Stations.StationLinks.Path(s.Id),
             distance is null ? null : Math.Round(distance.Value, 1),
             details ? Details(s, english) : null);
         return new GeoFeature(location is { } p ? GeoJson.Point(p) : null, props, s.Id);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using LegalServiceMap.Core.Stations;
 using Microsoft.AspNetCore.Components;
 
@@ -5,26 +6,21 @@ namespace LegalServiceMap.Web.Components;
 
 /// <summary>
 /// The round glyph of a station type (the same glyphs as the map markers in wwwroot/js/map.js), hollow when the position
-/// is approximate, with an optional label. A render fragment, not a component: a list shows one per row, and each
-/// component instance costs every circuit its own state and render buffers.
+/// is approximate, with an optional label. Markup, not a component: a list shows one per row, and each component instance
+/// costs every circuit its own state and render buffers; the badge itself is one frame and one shared string.
 /// </summary>
 public static class TypeBadge
 {
-    public static RenderFragment Of(StationType type, bool approximate = false, string? label = null) => builder =>
-    {
-        builder.OpenElement(0, "span");
-        builder.AddAttribute(1, "class", $"type-badge lsm-type-{type.ToSlug()}{(approximate ? " lsm-approx" : "")}");
-        builder.AddAttribute(2, "aria-hidden", "true");
-        builder.AddContent(3, Glyph(type));
-        builder.CloseElement();
-        if (label is not null)
-        {
-            builder.OpenElement(4, "span");
-            builder.AddAttribute(5, "class", "type-label");
-            builder.AddContent(6, label);
-            builder.CloseElement();
-        }
-    };
+    private static readonly FrozenDictionary<(StationType, bool), string> Badges =
+        Enum.GetValues<StationType>().SelectMany(t => new[] { (t, false), (t, true) })
+            .ToFrozenDictionary(k => k, k =>
+                $"<span class=\"type-badge lsm-type-{k.Item1.ToSlug()}{(k.Item2 ? " lsm-approx" : "")}\" aria-hidden=\"true\">{Glyph(k.Item1)}</span>");
+
+    public static MarkupString Of(StationType type, bool approximate = false, string? label = null) =>
+        new(label is null ? Badge(type, approximate) : $"{Badge(type, approximate)}<span class=\"type-label\">{Html.Encode(label)}</span>");
+
+    /// <summary>The badge's markup (no label).</summary>
+    public static string Badge(StationType type, bool approximate = false) => Badges[(type, approximate)];
 
     public static string Glyph(StationType type) => type switch
     {

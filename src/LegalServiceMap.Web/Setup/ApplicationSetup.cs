@@ -52,6 +52,7 @@ public static class ApplicationSetup
         services.AddSingleton<Features.Coverage.CoverageService>();
         services.AddSingleton<Features.Culture.CultureService>();
         services.AddSingleton<Features.Map.MapViewService>();
+        services.AddSingleton<Features.Map.StationRows>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 

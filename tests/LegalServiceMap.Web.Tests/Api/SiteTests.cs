@@ -32,9 +32,9 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
         var html = await _client.GetStringAsync("/");
         Assert.Contains("<html lang=\"zh-CN\"", html);
         Assert.Contains("静安法律服务地图", html);
-        // The list is readable before the circuit starts: the 20 places nearest the map centre, then "show all".
-        Assert.Equal(20, Regex.Matches(html, "<li class=\"station-item\"").Count);
-        Assert.Contains("北站街道司法所", html);
+        // The list is readable before the circuit starts: the places nearest the map centre (a page of them), then "show all".
+        Assert.Equal(LegalServiceMap.Web.Features.Map.StationList.PageSize, Regex.Matches(html, "<li class=\"station-item\"").Count);
+        Assert.Matches(@"class=""station-name"" href=""stations/[^""]+"">[\p{IsCJKUnifiedIdeographs}（）]+<", html);
         Assert.Contains("显示全部 43 个", html);
         Assert.Contains("/lib/leaflet/leaflet", html);
     }

@@ -25,7 +25,7 @@ public sealed class MapComponentTests : BunitContext
     private IReadOnlyList<Station> Located => _db.Queries.PublicCatalog.All.Where(s => s.Location is not null).ToList();
 
     [Fact]
-    public void StationList_ShowsTheNearestTwenty_ThenAll_AndHandsBackTheChosenPoint()
+    public void StationList_ShowsTheNearestPage_ThenAll_AndHandsBackTheChosenPoint()
     {
         var origin = new GeoPoint(31.2494, 121.4510);
         var ranked = StationCatalog.SortByDistance(_db.Queries.PublicCatalog.All, origin);
@@ -36,8 +36,32 @@ public sealed class MapComponentTests : BunitContext
         Assert.Contains("nearest to the point you c", cut.Find("[data-testid=list-summary]").TextContent);
         cut.Find("[data-testid=show-all]").Click();
         Assert.Equal(ranked.Count, cut.FindAll("li.station-item").Count);
-        cut.FindAll("[data-testid=walk-from]")[0].Click();
+        cut.FindAll("[data-testid=walk-from]")[0].ClickRowButton();
         Assert.Equal(ranked[0].Station.Location, walkFrom);
+    }
+
+    [Fact]
+    public void StationRow_EncodesWhatItShows_AndItsButtonsNameTheirActionAndStation()
+    {
+        var s = new Station { Id = "x&\"y", NameZh = "<b>调解</b>", NameEn = "A & B <i>", AddressEn = "\"Quoted\" <br>", Latitude = 31.24, Longitude = 121.45 };
+        GeoPoint? walkFrom = null;
+        string? focused = null;
+        var cut = Render<StationList>(p => p.Add(c => c.Ranked, [new RankedStation(s, 120)])
+            .Add(c => c.OnWalkFrom, (GeoPoint g) => walkFrom = g).Add(c => c.OnFocus, (string id) => focused = id));
+
+        var row = cut.Find("li.station-item");
+        Assert.Equal("x&\"y", row.GetAttribute("data-station-id"));
+        Assert.Equal("A & B <i>", row.QuerySelector(".station-name")!.TextContent);
+        Assert.Empty(row.QuerySelectorAll("i, br"));
+        Assert.Equal("\"Quoted\" <br>", row.QuerySelector(".station-address")!.TextContent);
+        Assert.Equal("stations/x%26%22y", row.QuerySelector(".station-name")!.GetAttribute("href"));
+        Assert.Contains("A & B <i>", row.QuerySelector("[data-testid=walk-from]")!.GetAttribute("aria-label"));
+
+        row.QuerySelector("[data-testid=focus]")!.ClickRowButton();
+        Assert.Equal(s.Id, focused);
+        Assert.Null(walkFrom);
+        row.QuerySelector("[data-testid=walk-from]")!.ClickRowButton();
+        Assert.Equal(s.Location, walkFrom);
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public sealed class MapPageTests : BunitContext
         var map = this.AddAppServices(_db);
         var cut = Render<MapPage>();
 
-        // The nearest 20 first; the rest on request, and then every station.
+        // The nearest page first; the rest on request, and then every station.
         var total = _db.Queries.Catalog.All.Count;
-        Assert.Equal(20, cut.FindAll("li.station-item").Count);
+        Assert.Equal(StationList.PageSize, cut.FindAll("li.station-item").Count);
         Assert.Equal($"显示全部 {total} 个", cut.Find("[data-testid=show-all]").TextContent);
         cut.Find("[data-testid=show-all]").Click();
         Assert.Equal(total, cut.FindAll("li.station-item").Count);
@@ -67,6 +67,7 @@ public sealed class MapPageTests : BunitContext
     {
         this.AddAppServices(_db);
         var cut = RenderAt("/?type=notary,judicial-office");
+        cut.Find("[data-testid=show-all]").Click();
         var types = cut.FindAll("li.station-item").Select(li => li.GetAttribute("data-type")).Distinct().Order();
         Assert.Equal(["judicial-office", "notary"], types);
         Assert.True(cut.Find("input[data-type=notary]").HasAttribute("checked"));
@@ -143,8 +144,9 @@ public sealed class MapPageTests : BunitContext
         var map = this.AddAppServices(_db);
         var cut = Render<MapPage>();
         cut.WaitForAssertion(() => Assert.Single(map.Invocations["setData"]));
+        cut.Find("[data-testid=show-all]").Click();
         var item = cut.Find("li.station-item[data-station-id=culture-second-congress]");
-        item.QuerySelector("button[data-testid=focus]")!.Click();
+        item.QuerySelector("button[data-testid=focus]")!.ClickRowButton();
         Assert.Equal("culture-second-congress", map.Invocations["focusStation"][^1].Arguments[0]);
     }
 
@@ -250,7 +252,7 @@ public sealed class WalkPanelTests : BunitContext
         var map = this.AddAppServices(_db);
         var cut = Render<MapPage>();
         cut.Find("[data-testid=show-all]").Click();
-        cut.Find("li.station-item[data-station-id=judicial-office-daninglu] button[data-testid=walk-from]").Click();
+        cut.Find("li.station-item[data-station-id=judicial-office-daninglu] button[data-testid=walk-from]").ClickRowButton();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=judicial-office-daninglu]")));
 
         // The point is in the address (a history entry of its own); clearing removes it again.

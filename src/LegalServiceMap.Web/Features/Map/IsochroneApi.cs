@@ -57,7 +57,7 @@ public static class IsochroneApi
         features.AddRange(iso.Stations.Where(s => types is null || types.Count == 0 || types.Contains(s.Station.Type)).Select(s => new GeoFeature(
             GeoJson.Point(s.Station.Location!.Value),
             new StationInside("station", s.Station.Id, s.Station.Type.ToSlug(), L["Type_" + s.Station.Type.ToSlug()], s.Station.Name(english), s.Station.IsApproximate,
-                Math.Round(s.WalkMetres), Math.Round(s.WalkSeconds / 60, 1), $"/stations/{Uri.EscapeDataString(s.Station.Id)}"),
+                Math.Round(s.WalkMetres), Math.Round(s.WalkSeconds / 60, 1), "/" + Stations.StationLinks.Path(s.Station.Id)),
             s.Station.Id)));
         var members = new Dictionary<string, object?>
         {
