@@ -20,6 +20,7 @@ using Microsoft.Extensions.Logging;
 //
 // usage: LegalServiceMap.Load URL [--circuits 100,500,1000] [--clicks 100] [--parallel 16] [--click-parallel 4] [--server-pid PID] [--drop]
 //   --parallel: circuits opened at once; --click-parallel: residents tapping at the same moment;
+//   --warm-up N: residents who open the map, tap and close it before the idle baseline is read (default 20; 0: cold).
 //   --hold SECONDS: wait with the circuits open after each level (to take a memory dump by hand).
 //   --server-pid: the live GC heap of that process is read with dotnet-gcdump (a full GC first), and its largest types listed.
 //   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then read
@@ -28,6 +29,20 @@ using Microsoft.Extensions.Logging;
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
 var report = new List<string>();
+// The idle baseline is read warm: a few residents come, tap and leave (closing their page, as a browser does), so JIT,
+// the walking engine's first use and the server's pools are in it, and what stays after the drop is what circuits left.
+if (options.WarmUp > 0)
+{
+    var warm = new List<VirtualResident>();
+    for (var i = 0; i < options.WarmUp; i++)
+    {
+        var resident = new VirtualResident(options.Url);
+        await resident.ConnectAsync(CancellationToken.None);
+        warm.Add(resident);
+    }
+    await ClickAsync(warm, options.WarmUp, options.ClickParallel);
+    foreach (var r in warm) await r.DisposeAsync();
+}
 var baseline = await Memory.ReadAsync(http, options.ServerPid);
 Console.WriteLine($"baseline: {baseline}");
 var residents = new List<VirtualResident>();
@@ -109,7 +124,7 @@ static string Percentiles(List<double> values)
     return string.Create(CultureInfo.InvariantCulture, $"median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {values[^1]:0} ms ({values.Count} clicks)");
 }
 
-sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds, int AfterDropSeconds)
+sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds, int AfterDropSeconds, int WarmUp)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -128,7 +143,8 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
             Value("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             args.Contains("--drop"),
             int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture),
-            int.Parse(Value("--after-drop") ?? "200", CultureInfo.InvariantCulture));
+            int.Parse(Value("--after-drop") ?? "200", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warm-up") ?? "20", CultureInfo.InvariantCulture));
     }
 }
 

@@ -103,6 +103,11 @@ public static class Metrics
                     .AddRuntimeInstrumentation()
                     .AddMeter("Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Lifecycle",
                         "Microsoft.AspNetCore.Components.Server.Circuits", "Microsoft.AspNetCore.Server.Kestrel", AppMetrics.MeterName)
+                    // Each metric stream reserves its points up front (2,000 by default: 9 MB for the app's ~60 streams,
+                    // which kept the heap 50 % above its start after 1,000 residents had come and gone). HTTP durations
+                    // carry route × method × status; the rest have a handful of tag sets. Beyond a limit, points add up
+                    // in one overflow series (otel.metric.overflow), so totals stay right.
+                    .AddView(i => new MetricStreamConfiguration { CardinalityLimit = i.Name.StartsWith("http.", StringComparison.Ordinal) ? 1000 : 100 })
                     // No cached scrape: every read of /metrics is current (scrapers come every few seconds at most).
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 // A malformed address is refused by the options check at start; only a well-formed one gets here to be used.
