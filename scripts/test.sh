@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test (unit, component, API, browser) and ends with one line "N passed, N failed, N skipped".
-# Installs what the tests need when it is missing: Debian's Chromium and a CJK font (apt), npm packages, dotnet tools.
+# Installs what the tests need when it is missing: Debian's Chromium, a CJK font and PostgreSQL 15 + PostGIS (apt), npm
+# packages, dotnet tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need_apt+=(fonts-wqy-microhei)
+# PostgreSQL 15 with PostGIS: the tests start their own server on a free loopback port (never the system's).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+[ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15-postgis-3)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -33,6 +33,7 @@ public static class CommandLine
                 "geocode-quality" => GeocodeQualityReport(app, args),
                 "create-admin" => await CreateAccountAsync(app, args, Data.StaffRoles.Admin),
                 "create-editor" => await CreateAccountAsync(app, args, Data.StaffRoles.Editor),
+                "backup" or "restore" when Data.DatabaseSetup.ProviderOf(app.Configuration) == Data.DatabaseProvider.Postgres => PostgresBackupHelp(),
                 "backup" => await BackupAsync(app, args),
                 "restore" => await RestoreAsync(app, args),
                 _ => Usage(),
@@ -88,6 +89,13 @@ public static class CommandLine
             Path.GetFileName(args[1]));
         Console.WriteLine($"restored: {result.Stations} stations, {result.Submissions} submissions");
         return 0;
+    }
+
+    /// <summary>On PostgreSQL the server's own tools back up and restore (README, "Operations").</summary>
+    private static int PostgresBackupHelp()
+    {
+        Console.Error.WriteLine("On PostgreSQL, back up with the server's tools: pg_dump --format=custom --file=FILE DBNAME; restore into an empty database with pg_restore --dbname=DBNAME FILE (see README, \"Operations\").");
+        return 2;
     }
 
     /// <summary>backups/ beside the SQLite file.</summary>

@@ -7,9 +7,16 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LegalServiceMap.Web.Data;
 
-/// <summary>The application's database: SQLite by default (WAL mode), WGS-84 coordinates as plain columns.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The application's database: SQLite by default (WAL mode), WGS-84 coordinates as plain columns. PostgreSQL uses
+/// <see cref="PostgresDbContext"/>: the same model plus PostGIS columns, with its own migrations (Data/Migrations/Postgres).
+/// </summary>
+public class AppDbContext : IdentityDbContext<StaffUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LegalServiceMap.Web.Data;
 
 /// <summary>
-/// Full-text search over names, addresses and street/town names in both languages: an SQLite FTS5 table
-/// with the trigram tokenizer (created by migration), so any substring of 3+ characters — Chinese or
-/// English — matches through the index; shorter queries fall back to LIKE on the same table.
+/// Full-text search over names, addresses and street/town names in both languages, on one table of folded documents
+/// (<see cref="SearchText"/>: "Jing'an" = "jingan", full-width = half-width). SQLite: an FTS5 table with the trigram
+/// tokenizer, so any substring of 3+ characters — Chinese or English — matches through the index. PostgreSQL: a plain
+/// table with a pg_trgm GIN index that serves the same substring match (LIKE). Shorter queries use LIKE on both.
+/// Both tables are created by the migrations.
 /// </summary>
 public static class StationSearchIndex
 {
@@ -17,13 +19,23 @@ public static class StationSearchIndex
     {
         var stations = await db.Stations.AsNoTracking().ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {Table};", ct);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "StationSearch";""", ct);
         foreach (var s in stations)
         {
-            await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {DocumentOf(s)});", ct);
+            await InsertAsync(db, s, ct);
         }
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>Replaces one station's row (inside the caller's transaction, if any).</summary>
+    public static async Task UpdateAsync(AppDbContext db, Station s, CancellationToken ct = default)
+    {
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "StationSearch" WHERE "Id" = {s.Id};""", ct);
+        await InsertAsync(db, s, ct);
+    }
+
+    private static Task<int> InsertAsync(AppDbContext db, Station s, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""INSERT INTO "StationSearch" ("Id", "Text") VALUES ({s.Id}, {DocumentOf(s)});""", ct);
 
     public static string DocumentOf(Station s) =>
         SearchText.Document(s.NameZh, s.NameEn, s.AddressZh, s.AddressEn, s.StreetTown?.NameZh, s.StreetTown?.NameEn);
@@ -37,15 +49,15 @@ public static class StationSearchIndex
             return new HashSet<string>();
         }
         List<string> ids;
-        if (folded.Length >= 3)
+        if (folded.Length >= 3 && db.Database.IsSqlite())
         {
             var phrase = "\"" + folded.Replace("\"", "\"\"") + "\"";
-            ids = await db.Database.SqlQuery<string>($"SELECT Id AS Value FROM StationSearch WHERE StationSearch MATCH {phrase}").ToListAsync(ct);
+            ids = await db.Database.SqlQuery<string>($"""SELECT "Id" AS "Value" FROM "StationSearch" WHERE "StationSearch" MATCH {phrase}""").ToListAsync(ct);
         }
         else
         {
             var pattern = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            ids = await db.Database.SqlQuery<string>($"SELECT Id AS Value FROM StationSearch WHERE Text LIKE {pattern} ESCAPE '\\'").ToListAsync(ct);
+            ids = await db.Database.SqlQuery<string>($"""SELECT "Id" AS "Value" FROM "StationSearch" WHERE "Text" LIKE {pattern} ESCAPE '\'""").ToListAsync(ct);
         }
         return ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

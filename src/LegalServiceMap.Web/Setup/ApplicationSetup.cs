@@ -36,10 +36,8 @@ public static class ApplicationSetup
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<EmbedOptions>(EmbedOptions.Section);
 
-        // Data: SQLite file under the content root unless configured otherwise; a factory because circuits live long.
-        var connection = builder.Configuration.GetConnectionString("Stations") ?? "Data Source=App_Data/legalservicemap.db";
-        connection = ResolveSqlitePath(connection, builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connection));
+        // Data: an SQLite file under the content root, or PostgreSQL (Database:Provider); a factory because circuits live long.
+        services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton<StationSeeder>();
         services.AddSingleton<Spatial.Gazetteer>();
         services.AddSingleton<Spatial.SpatialState>();
@@ -101,7 +99,15 @@ public static class ApplicationSetup
         // DisconnectedCircuitRetentionPeriod (default 3 min), after which the page reloads (URL state and form drafts
         // survive; see ReconnectModal.razor.js). Both periods are configurable (tests shorten them).
         services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddCircuitOptions(o => builder.Configuration.GetSection("Blazor:Circuit").Bind(o))
+            .AddCircuitOptions(o =>
+            {
+                // Measured (scripts/measure-circuits.sh … --drop): a disconnected map keeps ~300 KB until evicted. Up to
+                // 500 residents who switched away resume where they were (≈ 150 MB at most); beyond that the oldest are
+                // evicted early and reload from their address and drafts. After the period all are gone.
+                o.DisconnectedCircuitMaxRetained = 500;
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                builder.Configuration.GetSection("Blazor:Circuit").Bind(o);
+            })
             .AddHubOptions(o => builder.Configuration.GetSection("Blazor:Hub").Bind(o));
         services.AddMudServices();
 
@@ -180,16 +186,5 @@ public static class ApplicationSetup
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
-    }
-
-    /// <summary>Makes a relative SQLite "Data Source" relative to the content root, not the working directory.</summary>
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-        return builder.ToString();
     }
 }

@@ -4,7 +4,8 @@ using LegalServiceMap.Web.Tests.Infrastructure;
 
 namespace LegalServiceMap.Web.Tests.Api;
 
-public sealed class StationsApiTests(AppFactory factory) : IClassFixture<AppFactory>
+/// <summary>The stations API on each database engine: the same tests, run by <see cref="StationsApiOnSqlite"/> and <see cref="StationsApiOnPostgres"/>.</summary>
+public abstract class StationsApiTests(AppFactory factory)
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -176,3 +177,7 @@ public sealed class StationsApiTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class StationsApiOnSqlite(AppFactory factory) : StationsApiTests(factory), IClassFixture<AppFactory>;
+
+public sealed class StationsApiOnPostgres(PostgresAppFactory postgres) : StationsApiTests(postgres.App), IClassFixture<PostgresAppFactory>;

@@ -100,7 +100,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
             var latest = await again.Stations.AsNoTracking().FirstAsync(s => s.Id == form.Id, ct);
             return Conflict(StationForm.From(latest), loaded);
         }
-        await UpdateSearchRowAsync(db, station, ct);
+        await StationSearchIndex.UpdateAsync(db, station, ct);
         await queries.ReloadAsync(ct);
         return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
     }
@@ -111,12 +111,6 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
                 .Select(f => new ConflictingField(f.Name, loaded.Values.GetValueOrDefault(f.Name), current[f.Name]))
                 .ToList(),
             current.Version);
-
-    private static async Task UpdateSearchRowAsync(AppDbContext db, Station s, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM StationSearch WHERE Id = {s.Id};", ct);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO StationSearch (Id, Text) VALUES ({s.Id}, {StationSearchIndex.DocumentOf(s)});", ct);
-    }
 
     /// <summary>Creates a station from a form (id, type and both names at least); audited as "create".</summary>
     public async Task<SaveResult> CreateAsync(StationForm form, string user, CancellationToken ct = default)
@@ -136,7 +130,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
             StationId = station.Id, ChangeSet = set, At = now, User = user, Action = "create", Field = f.Name, NewValue = f.Value,
         }));
         await db.SaveChangesAsync(ct);
-        await UpdateSearchRowAsync(db, station, ct);
+        await StationSearchIndex.UpdateAsync(db, station, ct);
         await queries.ReloadAsync(ct);
         return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
     }
