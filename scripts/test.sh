@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (unit, component, API, browser) and ends with one line "N passed, N failed, N skipped".
-# Installs what the tests need when it is missing: Debian's Chromium, a CJK font and PostgreSQL 15 + PostGIS (apt), npm
-# packages, dotnet tools.
+# Installs what the tests need when it is missing: Debian's Chromium, a CJK font, PostgreSQL 15 + PostGIS and Redis
+# (apt), npm packages, dotnet tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,8 @@ fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need_apt+=(fonts-wqy-mic
 # PostgreSQL 15 with PostGIS: the tests start their own server on a free loopback port (never the system's).
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15-postgis-3)
+# Redis, for the tests of two instances sharing state (started by the tests on a free loopback port).
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -70,6 +70,7 @@ public static class ApplicationSetup
         // API answers write NetTopologySuite geometries as GeoJSON (the one module: Core/Geo/GeoJson).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(LegalServiceMap.Core.Geo.GeoJson.Converter));
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSharedState(builder.Configuration);
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);
         services.AddHealth();

@@ -17,7 +17,7 @@ namespace LegalServiceMap.Web.Setup;
 /// </summary>
 public static class Health
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

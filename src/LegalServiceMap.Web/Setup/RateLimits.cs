@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LegalServiceMap.Web.Setup;
 
@@ -28,43 +29,106 @@ public sealed class RateLimitOptions
 /// <summary>
 /// An allowance per key (a client address, a reference, an account) in a fixed window. Taken only for what should
 /// count (a new submission, a failed look-up or sign-in), so invalid posts and idempotent replays cost a resident nothing.
-/// Thread-safe.
+/// With Redis (<c>ConnectionStrings:Redis</c>) the count is shared by every instance — one allowance per client across
+/// the cluster — under a hashed key (no address is stored in Redis); if Redis cannot be reached, the instance's own
+/// count applies until it can. Thread-safe.
 /// </summary>
-public sealed class Allowance(int permits, TimeSpan window) : IDisposable
+public sealed class Allowance : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
-        }));
+    // Counts one take in the key's window and sets the window's expiry on the first (atomically, in Redis).
+    private const string TakeScript = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+
+    private readonly string _name;
+    private readonly int _permits;
+    private readonly TimeSpan _window;
+    private readonly IConnectionMultiplexer? _redis;
+    private readonly TimeProvider _clock;
+    private readonly ILogger? _logger;
+    private readonly PartitionedRateLimiter<string> _local;
+
+    public Allowance(string name, int permits, TimeSpan window, IConnectionMultiplexer? redis = null, TimeProvider? clock = null, ILogger? logger = null)
+    {
+        (_name, _permits, _window, _redis, _clock, _logger) = (name, permits, window, redis, clock ?? TimeProvider.System, logger);
+        _local = PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
+            }));
+    }
 
     /// <summary>Takes one permit: null when granted, else how long until the window opens again.</summary>
-    public TimeSpan? Take(string key) => Wait(_limiter.AttemptAcquire(key, 1));
+    public async ValueTask<TimeSpan?> TakeAsync(string key)
+    {
+        if (_redis is not null && await SharedAsync(key, take: true) is { } shared) return shared.Wait;
+        return Wait(_local.AttemptAcquire(key, 1));
+    }
 
     /// <summary>Null while permits remain for the key (takes none), else how long until the window opens again.</summary>
-    public TimeSpan? Check(string key) => Wait(_limiter.AttemptAcquire(key, 0));
+    public async ValueTask<TimeSpan?> CheckAsync(string key)
+    {
+        if (_redis is not null && await SharedAsync(key, take: false) is { } shared) return shared.Wait;
+        return Wait(_local.AttemptAcquire(key, 0));
+    }
+
+    private readonly record struct SharedAnswer(TimeSpan? Wait);
+
+    /// <summary>The shared count's answer (no wait when granted), or null when Redis failed.</summary>
+    private async Task<SharedAnswer?> SharedAsync(string key, bool take)
+    {
+        var now = _clock.GetUtcNow();
+        var index = now.ToUnixTimeMilliseconds() / (long)_window.TotalMilliseconds;
+        var windowEnd = DateTimeOffset.FromUnixTimeMilliseconds((index + 1) * (long)_window.TotalMilliseconds);
+        var hashed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0, 16);
+        RedisKey redisKey = $"lsm:limit:{_name}:{hashed}:{index}";
+        try
+        {
+            var db = _redis!.GetDatabase();
+            var count = take
+                ? (long)await db.ScriptEvaluateAsync(TakeScript, [redisKey], [(long)_window.TotalMilliseconds])
+                : (long?)await db.StringGetAsync(redisKey) ?? 0;
+            var over = take ? count > _permits : count >= _permits;
+            return new SharedAnswer(over ? windowEnd - now : null);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            _logger?.LogWarning("Redis unreachable for the {Allowance} allowance; counting on this instance.", _name);
+            return null;
+        }
+    }
 
     private TimeSpan? Wait(RateLimitLease lease)
     {
         using (lease)
         {
             if (lease.IsAcquired) return null;
-            return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : window;
+            return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : _window;
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _local.Dispose();
 }
 
-/// <summary>The allowances of the public doors, one instance for the app.</summary>
-public sealed class DoorLimits(IOptions<RateLimitOptions> options, IOptions<Features.Portal.PortalOptions> portal) : IDisposable
+/// <summary>The allowances of the public doors, one instance for the app (shared across instances through Redis when configured).</summary>
+public sealed class DoorLimits : IDisposable
 {
-    public Allowance Submissions { get; } = new(portal.Value.PermitsPerWindow, TimeSpan.FromMinutes(portal.Value.WindowMinutes));
-    public Allowance SignInFailuresByClient { get; } = new(options.Value.SignInFailuresPerClient, TimeSpan.FromMinutes(options.Value.SignInWindowMinutes));
+    public DoorLimits(IOptions<RateLimitOptions> options, IOptions<Features.Portal.PortalOptions> portal, TimeProvider clock,
+        ILogger<DoorLimits> logger, IConnectionMultiplexer? redis = null)
+    {
+        Allowance New(string name, int permits, TimeSpan window) => new(name, permits, window, redis, clock, logger);
+        var o = options.Value;
+        Submissions = New("submissions", portal.Value.PermitsPerWindow, TimeSpan.FromMinutes(portal.Value.WindowMinutes));
+        SignInFailuresByClient = New("signin-client", o.SignInFailuresPerClient, TimeSpan.FromMinutes(o.SignInWindowMinutes));
+        SignInFailuresByUnknownAccount = New("signin-unknown", StaffAuthentication.MaxFailedAccessAttempts, StaffAuthentication.LockoutTime);
+        StatusFailuresByClient = New("status-client", o.StatusFailuresPerClient, TimeSpan.FromMinutes(o.StatusWindowMinutes));
+        StatusFailuresByReference = New("status-reference", o.StatusFailuresPerReference, TimeSpan.FromMinutes(o.StatusWindowMinutes));
+    }
+
+    public Allowance Submissions { get; }
+    public Allowance SignInFailuresByClient { get; }
     /// <summary>Failures per unknown account name, so an unknown e-mail "locks" like a real one (no enumeration by lockout).</summary>
-    public Allowance SignInFailuresByUnknownAccount { get; } = new(StaffAuthentication.MaxFailedAccessAttempts, StaffAuthentication.LockoutTime);
-    public Allowance StatusFailuresByClient { get; } = new(options.Value.StatusFailuresPerClient, TimeSpan.FromMinutes(options.Value.StatusWindowMinutes));
-    public Allowance StatusFailuresByReference { get; } = new(options.Value.StatusFailuresPerReference, TimeSpan.FromMinutes(options.Value.StatusWindowMinutes));
+    public Allowance SignInFailuresByUnknownAccount { get; }
+    public Allowance StatusFailuresByClient { get; }
+    public Allowance StatusFailuresByReference { get; }
 
     public void Dispose()
     {

@@ -73,7 +73,7 @@ public static class StaffAuthentication
             IResult Again(string error) => Results.LocalRedirect($"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(back)}");
 
             var client = RateLimits.ClientKey(http);
-            if (limits.SignInFailuresByClient.Check(client) is { } wait)
+            if (await limits.SignInFailuresByClient.CheckAsync(client) is { } wait)
             {
                 await RateLimits.WriteTooManyAsync(http, wait, "Limit_TooManySignIns", RateLimits.Doors.SignIn);
                 return Results.Empty;
@@ -90,13 +90,13 @@ public static class StaffAuthentication
                 // checks a password hash, and after five failures the name "locks" for the same time, so neither timing
                 // nor lockout tells which e-mails have accounts.
                 var unknown = limits.SignInFailuresByUnknownAccount;
-                limits.SignInFailuresByClient.Take(client);
-                var locked = unknown.Check(account) is not null;
+                await limits.SignInFailuresByClient.TakeAsync(client);
+                var locked = await unknown.CheckAsync(account) is not null;
                 if (!locked)
                 {
                     signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
-                    unknown.Take(account);
-                    locked = unknown.Check(account) is not null;
+                    await unknown.TakeAsync(account);
+                    locked = await unknown.CheckAsync(account) is not null;
                 }
                 // Never the e-mail typed: it may be a mistyped password, or someone's address that has no account.
                 await security.RecordAsync(locked ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed, null, http);
@@ -108,7 +108,7 @@ public static class StaffAuthentication
                 await security.RecordAsync(Features.Audit.SecurityEventKind.SignInSucceeded, user.Email, http);
                 return Results.LocalRedirect(back);
             }
-            limits.SignInFailuresByClient.Take(client);
+            await limits.SignInFailuresByClient.TakeAsync(client);
             await security.RecordAsync(result.IsLockedOut ? Features.Audit.SecurityEventKind.LockedOut : Features.Audit.SecurityEventKind.SignInFailed,
                 result.IsLockedOut ? user.Email : null, http);
             return Again(result.IsLockedOut ? "locked" : "invalid");

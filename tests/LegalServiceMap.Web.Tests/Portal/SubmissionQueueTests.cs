@@ -20,7 +20,7 @@ public sealed class SubmissionQueueTests : IDisposable
     private readonly TestDatabase _db = new();
     private readonly MovableClock _clock = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
-    private readonly LegalServiceMap.Web.Setup.DoorLimits _limits = new(Options.Create(new LegalServiceMap.Web.Setup.RateLimitOptions()), Options.Create(new PortalOptions()));
+    private readonly LegalServiceMap.Web.Setup.DoorLimits _limits = new(Options.Create(new LegalServiceMap.Web.Setup.RateLimitOptions()), Options.Create(new PortalOptions()), TimeProvider.System, NullLogger<LegalServiceMap.Web.Setup.DoorLimits>.Instance);
     private SubmissionService Submissions => new(_db.Factory, _clock, _limits, _db.Metrics);
     private SubmissionQueue Queue => new(_db.Factory, _clock, Options.Create(new PortalOptions { RetentionDaysAfterClosing = 180 }), _db.Security, NullLogger<SubmissionQueue>.Instance);
 

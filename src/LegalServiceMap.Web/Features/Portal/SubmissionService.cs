@@ -73,7 +73,7 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
         if (await ExistingFresh(slug, key, ct) is { } earlier) return Replay(earlier, hash);
         // Only a new, valid submission counts against the client's allowance.
-        if (limits.Submissions.Take(client) is { } wait) return new SubmitResult(SubmitOutcome.Limited, RetryAfter: wait);
+        if (await limits.Submissions.TakeAsync(client) is { } wait) return new SubmitResult(SubmitOutcome.Limited, RetryAfter: wait);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var now = clock.GetUtcNow();
@@ -149,13 +149,13 @@ public sealed class SubmissionService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<LookupResult> LookUpAsync(string? reference, string? secret, string client, CancellationToken ct = default)
     {
         var normalized = SearchableReference(reference);
-        if (limits.StatusFailuresByClient.Check(client) is { } clientWait) return new LookupResult(null, clientWait);
-        if (normalized is not null && limits.StatusFailuresByReference.Check(normalized) is { } referenceWait) return new LookupResult(null, referenceWait);
+        if (await limits.StatusFailuresByClient.CheckAsync(client) is { } clientWait) return new LookupResult(null, clientWait);
+        if (normalized is not null && await limits.StatusFailuresByReference.CheckAsync(normalized) is { } referenceWait) return new LookupResult(null, referenceWait);
         var view = normalized is null ? null : await FindAsync(normalized, secret?.Trim(), ct);
         if (view is null)
         {
-            limits.StatusFailuresByClient.Take(client);
-            if (normalized is not null) limits.StatusFailuresByReference.Take(normalized);
+            await limits.StatusFailuresByClient.TakeAsync(client);
+            if (normalized is not null) await limits.StatusFailuresByReference.TakeAsync(normalized);
         }
         return new LookupResult(view);
     }

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using LegalServiceMap.Web.Tests.Staff;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace LegalServiceMap.Web.Tests.Cluster;
+
+/// <summary>
+/// Two instances of the app on one PostgreSQL database and one Redis, as behind the load balancer: what one issues the
+/// other accepts, and a client has one allowance across both.
+/// </summary>
+public sealed class ClusterTests : IDisposable
+{
+    private const string Password = "a long enough passphrase";
+    private readonly RedisServer _redis = RedisServer.Start();
+    private readonly AppFactory _a;
+    private readonly AppFactory _b;
+
+    public ClusterTests()
+    {
+        var database = PostgresServer.Instance.CreateDatabase();
+        AppFactory Instance() => new()
+        {
+            PermitsPerWindow = 2,
+            Settings = { ["Database:Provider"] = "postgres", ["ConnectionStrings:Stations"] = database, ["ConnectionStrings:Redis"] = _redis.ConnectionString },
+        };
+        _a = Instance();
+        _a.CreateClient().Dispose(); // the first instance migrates and seeds; the second finds it done
+        _b = Instance();
+        _b.CreateClient().Dispose();
+    }
+
+    private static HttpClient Client(AppFactory app, CookieContainer cookies) =>
+        app.CreateDefaultClient(new CookieContainerHandler(cookies));
+
+    [Fact]
+    public async Task SignInFormFromOneInstance_PostedToTheOther_AndItsCookie_WorkEverywhere()
+    {
+        Assert.True((await StaffAuthentication.CreateAccountAsync(_a.Services, "cluster@example.org", Password, StaffRoles.Admin)).Ok);
+        var cookies = new CookieContainer();
+        var a = Client(_a, cookies);
+        var b = Client(_b, cookies);
+
+        // The form and its antiforgery cookie come from A; B validates them with the shared key ring and signs in.
+        var page = await a.GetStringAsync("/staff/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var signIn = await b.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "cluster@example.org", ["password"] = Password, ["returnUrl"] = "/staff/audit", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/staff/audit", signIn.Headers.Location?.OriginalString);
+
+        // The staff cookie B issued opens an admin page on A.
+        var audit = await a.GetAsync("/staff/audit");
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+
+        // The key ring both read is the one in Redis (not a folder on one machine).
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        Assert.True(await redis.GetDatabase().ListLengthAsync(SharedState.KeysKey) >= 1);
+    }
+
+    [Fact]
+    public async Task OneClient_HasOneSubmissionAllowance_AcrossInstances()
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var app in new[] { _a, _b, _a, _b })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation?lang=en")
+            {
+                Content = JsonContent.Create(new { topic = "other", question = "测试问题内容", name = "赵六", mobile = "13700001111", preferredReply = "none", consent = true }),
+            };
+            request.Headers.Add("Idempotency-Key", "cluster-" + Guid.NewGuid().ToString("N"));
+            statuses.Add((await app.CreateClient().SendAsync(request)).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Readiness_ReportsRedis_AndIsNotReadyWithoutIt()
+    {
+        var client = _a.CreateClient();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"name\":\"redis\",\"status\":\"healthy\"", await ready.Content.ReadAsStringAsync());
+
+        _redis.Dispose();
+        var down = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Contains("\"name\":\"redis\",\"status\":\"unhealthy\"", await down.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose()
+    {
+        _a.Dispose();
+        _b.Dispose();
+        _redis.Dispose();
+    }
+}
