@@ -23,6 +23,10 @@ public static class DatabaseInitializer
             }
             await services.GetRequiredService<StationSeeder>().ApplyAsync(db, ct);
             await StationSearchIndex.RebuildAsync(db, ct);
+            // What is loaded next is what the database holds now: later versions are changes made elsewhere.
+            var versions = services.GetRequiredService<DataVersions>();
+            await versions.EnsureAsync(db, ct);
+            versions.MarkSeen(await versions.ChangedAsync(ct));
         }
         await services.GetRequiredService<StationQueries>().ReloadAsync(ct);
         await services.GetRequiredService<Spatial.WalkingAreaService>().LoadAsync(ct);

@@ -64,6 +64,9 @@ public static class ApplicationSetup
         services.AddScoped<Features.Portal.SubmissionService>();
         services.AddScoped<Features.Portal.SubmissionQueue>();
         if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Features.Portal.SubmissionPurgeJob>();
+        // Instances follow each other's changes (tests turn it on where they run two instances).
+        services.AddSingleton<DataVersions>();
+        if (!builder.Environment.IsEnvironment("Testing") || builder.Configuration[DataSync.SecondsKey] is not null) services.AddHostedService<DataSync>();
 
         // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").
         services.AddClientErrors();

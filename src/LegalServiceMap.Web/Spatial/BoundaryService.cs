@@ -33,7 +33,7 @@ public sealed class BoundarySet
 }
 
 /// <summary>Imports boundary polygons and loads them into the spatial snapshot. Singleton.</summary>
-public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, SpatialState state)
+public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, SpatialState state, DataVersions? versions = null)
 {
     public BoundarySet Current => state.Current.Boundaries;
 
@@ -70,6 +70,7 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, S
         }
         await db.SaveChangesAsync(ct);
         await LoadAsync(ct);
+        if (versions is not null) await versions.BumpAsync(DataPart.Boundaries, ct);
         return count;
     }
 

@@ -19,7 +19,8 @@ public sealed class WalkingAreaService(
     SpatialState state,
     Setup.AppMetrics metrics,
     IOptions<IsochroneOptions> options,
-    ILogger<WalkingAreaService> logger)
+    ILogger<WalkingAreaService> logger,
+    DataVersions? versions = null) // other instances learn of an import through it (tests may leave it out)
 {
     private sealed record WalkKey(long Lat, long Lng, double Minutes, double SpeedKmh);
 
@@ -78,6 +79,7 @@ public sealed class WalkingAreaService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         state.SetNetwork(new LoadedNetwork(network, summary, roads));
+        if (versions is not null) await versions.BumpAsync(DataPart.Network, ct);
         return summary;
     }
 }

@@ -14,7 +14,7 @@ public sealed record StationFilter(IReadOnlySet<StationType>? Types = null, stri
 /// <see cref="ReloadAsync"/> after any change) plus the database's full-text index for text queries.
 /// Registered as a singleton; safe for concurrent use.
 /// </summary>
-public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, SpatialState state)
+public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, SpatialState state, DataVersions? versions = null)
 {
     /// <summary>Every station, for staff.</summary>
     public StationCatalog Catalog => state.Current.Catalog;
@@ -27,6 +27,13 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, Sp
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         state.SetStations(await db.Stations.AsNoTracking().ToListAsync(ct));
+    }
+
+    /// <summary>After a committed change to stations: reloads them here and tells the other instances (<see cref="DataSync"/>).</summary>
+    public async Task ChangedAsync(CancellationToken ct = default)
+    {
+        await ReloadAsync(ct);
+        if (versions is not null) await versions.BumpAsync(DataPart.Stations, ct);
     }
 
     public Station? Find(string id) => Catalog.Find(id);

@@ -6,6 +6,7 @@ using LegalServiceMap.Web.Tests.Infrastructure;
 using LegalServiceMap.Web.Tests.Staff;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalServiceMap.Web.Tests.Cluster;
 
@@ -26,7 +27,7 @@ public sealed class ClusterTests : IDisposable
         AppFactory Instance() => new()
         {
             PermitsPerWindow = 2,
-            Settings = { ["Database:Provider"] = "postgres", ["ConnectionStrings:Stations"] = database, ["ConnectionStrings:Redis"] = _redis.ConnectionString },
+            Settings = { ["Database:Provider"] = "postgres", ["ConnectionStrings:Stations"] = database, ["ConnectionStrings:Redis"] = _redis.ConnectionString, ["Cluster:SyncSeconds"] = "1" },
         };
         _a = Instance();
         _a.CreateClient().Dispose(); // the first instance migrates and seeds; the second finds it done
@@ -63,6 +64,32 @@ public sealed class ClusterTests : IDisposable
         // The key ring both read is the one in Redis (not a folder on one machine).
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         Assert.True(await redis.GetDatabase().ListLengthAsync(SharedState.KeysKey) >= 1);
+    }
+
+    [Fact]
+    public async Task AStaffEditOnOneInstance_ShowsOnTheOthersMapApiAndSearch()
+    {
+        var b = _b.CreateClient();
+        Assert.DoesNotContain("Cluster Renamed Notary", await b.GetStringAsync("/api/stations/notary-zhabei?lang=en"));
+
+        using (var scope = _a.Services.CreateScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<LegalServiceMap.Web.Features.Staff.StationEditService>();
+            var loaded = (await editor.LoadAsync("notary-zhabei"))!;
+            var form = loaded.Copy();
+            form["nameEn"] = "Cluster Renamed Notary";
+            Assert.Equal(LegalServiceMap.Web.Features.Staff.SaveOutcome.Saved, (await editor.SaveAsync(form, loaded, "editor@example.org")).Outcome);
+        }
+
+        // B learns of it from the data version (polled every second), without a restart.
+        var seen = false;
+        for (var i = 0; i < 100 && !seen; i++)
+        {
+            seen = (await b.GetStringAsync("/api/stations/notary-zhabei?lang=en")).Contains("Cluster Renamed Notary");
+            if (!seen) await Task.Delay(100);
+        }
+        Assert.True(seen, "the edit did not reach the other instance within 10 s");
+        Assert.Contains("notary-zhabei", await b.GetStringAsync("/api/stations?q=" + Uri.EscapeDataString("cluster renamed")));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
             return Conflict(StationForm.From(latest), loaded);
         }
         await StationSearchIndex.UpdateAsync(db, station, ct);
-        await queries.ReloadAsync(ct);
+        await queries.ChangedAsync(ct);
         return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
     }
 
@@ -131,7 +131,7 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         }));
         await db.SaveChangesAsync(ct);
         await StationSearchIndex.UpdateAsync(db, station, ct);
-        await queries.ReloadAsync(ct);
+        await queries.ChangedAsync(ct);
         return new SaveResult(SaveOutcome.Saved, errors, [], station.Version);
     }
 

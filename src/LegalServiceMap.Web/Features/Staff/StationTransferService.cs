@@ -190,7 +190,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await StationSearchIndex.RebuildAsync(db, ct);
-        await queries.ReloadAsync(ct);
+        await queries.ChangedAsync(ct);
         await security.RecordAsync(Audit.SecurityEventKind.Imported, user, null, result.Count(ImportRowStatus.New), result.Count(ImportRowStatus.Changed), Path.GetExtension(fileName));
         return result with { Committed = true };
     }
