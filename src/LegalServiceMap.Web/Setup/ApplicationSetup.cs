@@ -66,6 +66,7 @@ public static class ApplicationSetup
         if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Features.Portal.SubmissionPurgeJob>();
         // Instances follow each other's changes (tests turn it on where they run two instances).
         services.AddSingleton<DataVersions>();
+        services.AddSingleton<Leases>();
         if (!builder.Environment.IsEnvironment("Testing") || builder.Configuration[DataSync.SecondsKey] is not null) services.AddHostedService<DataSync>();
 
         // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").

@@ -109,6 +109,15 @@ public sealed class ClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDailyPurgeLease_IsTakenByOneInstanceOnly()
+    {
+        var onA = _a.Services.GetRequiredService<Leases>();
+        var onB = _b.Services.GetRequiredService<Leases>();
+        var taken = await Task.WhenAll(onA.TryTakeAsync("purge-test", TimeSpan.FromHours(23)), onB.TryTakeAsync("purge-test", TimeSpan.FromHours(23)));
+        Assert.Single(taken, t => t);
+    }
+
+    [Fact]
     public async Task Readiness_ReportsRedis_AndIsNotReadyWithoutIt()
     {
         var client = _a.CreateClient();

@@ -105,7 +105,7 @@ public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, T
 }
 
 /// <summary>Runs the retention purges (closed submissions, old security events) at start and then once a day.</summary>
-public sealed class SubmissionPurgeJob(IServiceScopeFactory scopes, ILogger<SubmissionPurgeJob> logger) : BackgroundService
+public sealed class SubmissionPurgeJob(IServiceScopeFactory scopes, Data.Leases leases, ILogger<SubmissionPurgeJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,6 +114,8 @@ public sealed class SubmissionPurgeJob(IServiceScopeFactory scopes, ILogger<Subm
         {
             try
             {
+                // Every instance has this timer; the one that takes the day's lease purges, the others skip.
+                if (!await leases.TryTakeAsync("purge", TimeSpan.FromHours(23), stoppingToken)) continue;
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SubmissionQueue>().PurgeAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Audit.SecurityEvents>().PurgeAsync(stoppingToken);
