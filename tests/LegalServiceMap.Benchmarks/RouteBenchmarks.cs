@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Routes;
 
 namespace LegalServiceMap.Benchmarks;

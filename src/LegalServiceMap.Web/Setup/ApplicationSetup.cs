@@ -6,7 +6,6 @@ using LegalServiceMap.Web.Features.Map;
 using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Stations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using MudBlazor;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Tests.Fixtures;
-using NetTopologySuite.Geometries;
 
 namespace LegalServiceMap.Core.Tests.Geo;
 

@@ -1,8 +1,5 @@
-using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Isochrones;
-using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Core.Tests.Spatial.Fixtures;
 using NetTopologySuite.Geometries;
 using static LegalServiceMap.Core.Tests.Spatial.Fixtures.SyntheticNetworks;
 

@@ -1,4 +1,3 @@
-using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Tests.Spatial.Fixtures;
 

@@ -2,7 +2,6 @@ using LegalServiceMap.Core.Tests.Fixtures;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
 using LegalServiceMap.Core.Spatial.Routes;
-using LegalServiceMap.Core.Tests.Spatial.Fixtures;
 using static LegalServiceMap.Core.Tests.Spatial.Fixtures.SyntheticNetworks;
 
 namespace LegalServiceMap.Core.Tests.Spatial;

@@ -1,6 +1,5 @@
 using System.Net;
 using LegalServiceMap.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LegalServiceMap.Web.Tests.Api;

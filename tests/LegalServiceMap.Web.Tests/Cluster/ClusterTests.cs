@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Tests.Infrastructure;
-using LegalServiceMap.Web.Tests.Staff;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,7 @@
 using Bunit;
-using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Components.Map;
 using LegalServiceMap.Web.Features.Map;
 using LegalServiceMap.Web.Tests.Infrastructure;
-using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

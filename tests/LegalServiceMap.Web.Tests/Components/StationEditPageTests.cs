@@ -1,5 +1,4 @@
 using Bunit;
-using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Components.Map;
 using LegalServiceMap.Web.Features.Staff;

@@ -8,7 +8,6 @@ using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace LegalServiceMap.Web.Tests.Infrastructure;
@@ -54,7 +52,7 @@ public sealed class PostgresServer
         Directory.CreateDirectory(directory);
         var root = Environment.UserName == "root";
         if (root) Run("chown", "postgres", directory);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Run(BinDirectory + "/initdb", root, "-D", directory, "-A", "trust", "-U", "postgres", "--encoding=UTF8", "--locale=C.UTF-8");
         Run(BinDirectory + "/pg_ctl", root, "-D", directory, "-l", Path.Combine(directory, "server.log"), "-w",
             "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
@@ -82,12 +80,6 @@ public sealed class PostgresServer
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Run(string file, params string[] args) => Run(file, false, args);
 

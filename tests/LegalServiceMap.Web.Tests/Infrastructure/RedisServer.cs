@@ -20,7 +20,7 @@ public sealed class RedisServer : IDisposable
 
     public static RedisServer Start()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" }) start.ArgumentList.Add(a);
         Process process;
@@ -51,12 +51,6 @@ public sealed class RedisServer : IDisposable
         throw new InvalidOperationException($"redis-server did not listen on port {port}.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private bool _stopped;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

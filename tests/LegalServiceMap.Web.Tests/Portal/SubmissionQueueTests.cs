@@ -1,5 +1,4 @@
 using LegalServiceMap.Core.Portal;
-using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

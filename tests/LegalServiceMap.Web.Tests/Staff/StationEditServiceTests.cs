@@ -1,5 +1,4 @@
 using LegalServiceMap.Core.Stations;
-using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
