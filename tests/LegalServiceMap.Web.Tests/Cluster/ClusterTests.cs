@@ -19,8 +19,11 @@ public sealed class ClusterTests : IDisposable
     private readonly AppFactory _a;
     private readonly AppFactory _b;
 
-    public ClusterTests()
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public ClusterTests(Xunit.Abstractions.ITestOutputHelper output)
     {
+        _output = output;
         var database = PostgresServer.Instance.CreateDatabase();
         AppFactory Instance() => new()
         {
@@ -80,6 +83,7 @@ public sealed class ClusterTests : IDisposable
         }
 
         // B learns of it from the data version (polled every second), without a restart.
+        var since = System.Diagnostics.Stopwatch.StartNew();
         var seen = false;
         for (var i = 0; i < 100 && !seen; i++)
         {
@@ -87,6 +91,7 @@ public sealed class ClusterTests : IDisposable
             if (!seen) await Task.Delay(100);
         }
         Assert.True(seen, "the edit did not reach the other instance within 10 s");
+        _output.WriteLine($"the edit reached the other instance after {since.ElapsedMilliseconds} ms"); // a figure, not a limit
         Assert.Contains("notary-zhabei", await b.GetStringAsync("/api/stations?q=" + Uri.EscapeDataString("cluster renamed")));
     }
 
