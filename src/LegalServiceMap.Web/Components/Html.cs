@@ -11,8 +11,11 @@ namespace LegalServiceMap.Web.Components;
 /// </summary>
 public static class Html
 {
-    // Encodes markup characters (&lt; &gt; &amp; quotes) and leaves Chinese text as it is, as Razor's own output does.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    /// <summary>
+    /// Encodes markup characters (&lt; &gt; &amp; quotes) and leaves Chinese text as it is; also the encoder Razor's own
+    /// output uses (registered in ApplicationSetup), so both write the same.
+    /// </summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Encode(string value) => Encoder.Encode(value);
 

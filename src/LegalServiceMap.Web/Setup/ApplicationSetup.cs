@@ -98,7 +98,7 @@ public static class ApplicationSetup
         services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 
         // UI. Chinese text is written as UTF-8, not as numeric character references.
-        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton(Components.Html.Encoder);
         // A phone that sleeps drops the connection; the server keeps the circuit for Blazor:Circuit's
         // DisconnectedCircuitRetentionPeriod (default 3 min), after which the page reloads (URL state and form drafts
         // survive; see ReconnectModal.razor.js). Both periods are configurable (tests shorten them).

@@ -23,9 +23,10 @@ public static class SharedState
 
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false; // start even while Redis is down; readiness says so
-        var connection = ConnectionMultiplexer.Connect(options);
-        services.AddSingleton<IConnectionMultiplexer>(connection);
-        protection.PersistKeysToStackExchangeRedis(connection, KeysKey);
+        // Connected on first use (not while services are registered, e.g. by a command or design-time tools).
+        var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton(_ => connection.Value);
+        protection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), KeysKey);
         services.AddHealthChecks().AddCheck<RedisCheck>("redis", tags: [Health.Ready]);
         return services;
     }

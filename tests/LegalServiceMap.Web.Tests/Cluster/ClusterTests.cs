@@ -28,7 +28,7 @@ public sealed class ClusterTests : IDisposable
         AppFactory Instance() => new()
         {
             PermitsPerWindow = 2,
-            Settings = { ["Database:Provider"] = "postgres", ["ConnectionStrings:Stations"] = database, ["ConnectionStrings:Redis"] = _redis.ConnectionString, ["Cluster:SyncSeconds"] = "1" },
+            Settings = { [DatabaseSetup.ProviderKey] = "postgres", ["ConnectionStrings:Stations"] = database, ["ConnectionStrings:Redis"] = _redis.ConnectionString, [DataSync.SecondsKey] = "1" },
         };
         _a = Instance();
         _a.CreateClient().Dispose(); // the first instance migrates and seeds; the second finds it done

@@ -103,7 +103,7 @@ public sealed class PostgresAppFactory : IDisposable
     public PostgresAppFactory()
     {
         ConnectionString = PostgresServer.Instance.CreateDatabase();
-        App = new AppFactory { Settings = { ["Database:Provider"] = "postgres", ["ConnectionStrings:Stations"] = ConnectionString } };
+        App = new AppFactory { Settings = { [LegalServiceMap.Web.Data.DatabaseSetup.ProviderKey] = "postgres", ["ConnectionStrings:Stations"] = ConnectionString } };
     }
 
     public string ConnectionString { get; }
