@@ -13,6 +13,8 @@ fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need_apt+=(fonts-wqy-mic
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need_apt+=(postgresql-15-postgis-3)
 # Redis, for the tests of two instances sharing state (started by the tests on a free loopback port).
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+# nginx, the load balancer of the failover journeys (started by the tests with scripts/cluster/nginx.conf).
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -19,20 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
-    public static string ScreenshotDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "LegalServiceMap.sln")))
-                {
-                    return Path.Combine(dir.FullName, "TestResults", "screenshots");
-                }
-            }
-            return Path.Combine(AppContext.BaseDirectory, "screenshots");
-        }
-    }
+    public static string ScreenshotDirectory => Path.Combine(Repository.Root, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {

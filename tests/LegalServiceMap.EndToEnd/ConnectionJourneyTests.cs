@@ -13,7 +13,7 @@ namespace LegalServiceMap.EndToEnd;
 public sealed class ConnectionJourneyTests(BrowserFixture fixture)
 {
     // Lets the test drop the page's live connection the way a sleeping phone's network does.
-    private const string TrackSockets = """
+    internal const string TrackSockets = """
         (() => {
           const Native = window.WebSocket;
           window.__lsmSockets = [];
@@ -33,8 +33,13 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
         await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(BrowserFixture.FirstPage(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice)));
 
-        // Sleep: no network (the reconnect handshake fails) and the live socket closes.
-        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        // Sleep: no network (a new circuit socket is refused) and the live socket closes.
+        var offline = true;
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            if (offline) ws.CloseAsync();
+            else ws.ConnectToServer();
+        });
         var tracker = fixture.Service<CircuitTracker>();
         var down = tracker.NextConnectionDown;
         await page.EvaluateAsync("() => window.__lsmSockets.forEach((s) => s.close())");
@@ -46,7 +51,7 @@ public sealed class ConnectionJourneyTests(BrowserFixture fixture)
 
         // Until the server has given up the dropped circuit (after 2 s in the test host).
         await tracker.ClosedAsync(await down.WaitAsync(TimeSpan.FromSeconds(30))).WaitAsync(TimeSpan.FromSeconds(30));
-        await page.UnrouteAsync("**/_blazor/negotiate**");
+        offline = false;
 
         // Wake: the page comes back (resumed or cleanly reloaded), still filtered, and interactive again.
         await Assertions.Expect(fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary)).ToBeEnabledAsync(new() { Timeout = 60_000 });

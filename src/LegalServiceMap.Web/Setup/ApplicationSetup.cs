@@ -74,6 +74,7 @@ public static class ApplicationSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(LegalServiceMap.Core.Geo.GeoJson.Converter));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSharedState(builder.Configuration);
+        services.AddCircuitDrain();
         services.AddRateLimits();
         services.AddReverseProxySupport(builder.Configuration);
         services.AddHealth();
@@ -142,6 +143,7 @@ public static class ApplicationSetup
     {
         app.UseForwardedHeaders();
         app.UseMetricsAccess();
+        app.UseCircuitDrain();
         // The language first, so every answer below (errors, 429s) is in the client's language.
         app.UseRequestLocalization(Localization.CreateOptions());
         app.UsePersistedLanguageChoice();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
@@ -20,7 +21,27 @@ public sealed class HealthTests
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         Assert.Equal("healthy", ready.GetProperty("status").GetString());
         var checks = ready.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string?> { ["database"] = "healthy", ["catalog"] = "healthy", ["walking"] = "healthy" }, checks);
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "healthy", ["catalog"] = "healthy", ["walking"] = "healthy", ["stopping"] = "healthy" }, checks);
+    }
+
+    [Fact]
+    public async Task WhenTheInstanceStartsStopping_ReadyIs503_AndNewCircuitConnectionsGoElsewhere()
+    {
+        using var app = new AppFactory { EnvironmentName = "Production" };
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.ServiceUnavailable, (await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null)).StatusCode);
+
+        // What SIGTERM does first (the host then stops the server, after the pages were handed over).
+        await app.Services.GetRequiredService<LegalServiceMap.Web.Setup.CircuitDrain>().DrainAsync();
+
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("\"name\":\"stopping\",\"status\":\"unhealthy\"", await ready.Content.ReadAsStringAsync());
+        var circuit = await client.GetAsync("/_blazor");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, circuit.StatusCode);
+        Assert.Equal("1", circuit.Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stations")).StatusCode); // pages and API still answer meanwhile
     }
 
     [Fact]

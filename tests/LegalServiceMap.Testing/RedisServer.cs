@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace LegalServiceMap.Web.Tests.Infrastructure;
+namespace LegalServiceMap.Testing;
 
 /// <summary>A real Redis (Debian's redis-server) on a free loopback port, without persistence; stopped by its pid.</summary>
 public sealed class RedisServer : IDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace LegalServiceMap.Web.Tests.Infrastructure;
+namespace LegalServiceMap.Testing;
 
 /// <summary>
 /// A real PostgreSQL 15 server (Debian's, with PostGIS) for the tests: a fresh cluster in a temporary folder on a free
@@ -94,24 +94,5 @@ public sealed class PostgresServer
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {error}{output.Result}");
-    }
-}
-
-/// <summary>The real app over HTTP on its own PostgreSQL database (migrated and seeded at start, like SQLite's).</summary>
-public sealed class PostgresAppFactory : IDisposable
-{
-    public PostgresAppFactory()
-    {
-        ConnectionString = PostgresServer.Instance.CreateDatabase();
-        App = new AppFactory { Settings = { [LegalServiceMap.Web.Data.DatabaseSetup.ProviderKey] = "postgres", ["ConnectionStrings:Stations"] = ConnectionString } };
-    }
-
-    public string ConnectionString { get; }
-    public AppFactory App { get; }
-
-    public void Dispose()
-    {
-        App.Dispose();
-        NpgsqlConnection.ClearAllPools();
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LegalServiceMap.Web.Tests.Infrastructure;
+namespace LegalServiceMap.Testing;
 
 public static class LoopbackPort
 {

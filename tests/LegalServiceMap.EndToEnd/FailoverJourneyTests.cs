@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using LegalServiceMap.Core.Stations;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace LegalServiceMap.EndToEnd;
+
+/// <summary>
+/// Two published instances in Production on one PostgreSQL + PostGIS database and one Redis, behind nginx with the
+/// project's configuration; one Chromium resident through nginx. Each journey stops the instance that holds the
+/// resident's circuit (found from each instance's own circuit metric) and the page carries on from the other one.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private RedisServer? _redis;
+    private readonly Dictionary<string, string> _settings = [];
+
+    public AppProcess[] Instances { get; } = new AppProcess[2];
+    public NginxServer Nginx { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = RedisServer.Start();
+        _settings["Database:Provider"] = "postgres";
+        _settings["ConnectionStrings:Stations"] = PostgresServer.Instance.CreateDatabase();
+        _settings["ConnectionStrings:Redis"] = _redis.ConnectionString;
+        _settings["Map:TileUrl"] = "";
+        _settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
+        // A dropped circuit is given up (and its state stored in Redis) after 2 s instead of 3 min.
+        _settings["Blazor:Circuit:DisconnectedCircuitRetentionPeriod"] = "00:00:02";
+        Instances[0] = await AppProcess.StartAsync(_settings); // migrates and seeds; the second finds it done
+        Instances[1] = await AppProcess.StartAsync(_settings);
+        Nginx = NginxServer.Start(Instances.Select(i => i.Port));
+    }
+
+    /// <summary>How many circuits an instance holds in memory, connected or not (its own metric).</summary>
+    public async Task<int> CircuitsAsync(int instance)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var scrape = await http.GetStringAsync(Instances[instance].Url + "/metrics");
+        var m = Regex.Match(scrape, @"^aspnetcore_components_circuit_active(\{[^}]*\})? ([0-9.]+)", RegexOptions.Multiline);
+        return m.Success ? (int)double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>The instance holding the one connected circuit, read from each instance's /metrics (loopback may read it).</summary>
+    public async Task<int> ServingAsync(int expected = 1)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            var connected = new int[Instances.Length];
+            for (var i = 0; i < Instances.Length; i++)
+            {
+                if (!Instances[i].Running) continue;
+                try
+                {
+                    var scrape = await http.GetStringAsync(Instances[i].Url + "/metrics");
+                    var m = Regex.Match(scrape, @"^aspnetcore_components_circuit_connected(\{[^}]*\})? ([0-9.]+)", RegexOptions.Multiline);
+                    connected[i] = m.Success ? (int)double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+            }
+            if (connected.Sum() == expected && connected.Count(c => c > 0) == 1) return Array.FindIndex(connected, c => c > 0);
+        }
+        throw new InvalidOperationException("No single instance holds the page's circuit.");
+    }
+
+    /// <summary>Starts the stopped instance again on its port, so the next journey has two.</summary>
+    public async Task RestoreAsync()
+    {
+        for (var i = 0; i < Instances.Length; i++)
+        {
+            if (Instances[i].Running) continue;
+            var port = Instances[i].Port;
+            Instances[i].Dispose();
+            Instances[i] = await AppProcess.StartAsync(_settings, port);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Nginx?.Dispose();
+        foreach (var i in Instances) i?.Dispose();
+        _redis?.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class FailoverJourneyTests(BrowserFixture browser, ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private const string FilterType = "judicial-office";
+
+    /// <summary>A resident through nginx chooses a filter and a point on the map: the page state the journeys keep.</summary>
+    private async Task<IPage> ResidentAsync(string? initScript = null)
+    {
+        await cluster.RestoreAsync();
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = cluster.Nginx.Url, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        if (initScript is not null) await page.AddInitScriptAsync(initScript);
+        page.Console += (_, m) => output.WriteLine($"[console {m.Type}] {m.Text}");
+        await page.GotoAsync("/");
+        await MapWaits.WaitForMapAsync(page);
+        await browser.TypeFilter(page, StationType.JudicialOffice).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=" + FilterType));
+        await page.GetByTestId("map").ClickAsync(new() { Position = new() { X = 200, Y = 220 } });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]lat=3[01][.][0-9]+&lng=121[.][0-9]+"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        return page;
+    }
+
+    /// <summary>The page shows the same filter and point as before, and answers a new tap.</summary>
+    private async Task ExpectSameStateAndInteractiveAsync(IPage page, string url)
+    {
+        await MapWaits.WaitForMapAsync(page);
+        Assert.Equal(url, page.Url);
+        await Assertions.Expect(browser.TypeFilter(page, StationType.JudicialOffice)).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "circle", MapWaits.Slow);
+        // A tap while the page is handed over can be lost (a resident taps again); one of five must take.
+        var notary = new Regex("type=[^&]*notary");
+        for (var tap = 0; tap < 5 && !notary.IsMatch(page.Url); tap++)
+        {
+            await browser.TypeFilter(page, StationType.Notary).ClickAsync(new() { Timeout = 30_000 });
+            try { await page.WaitForURLAsync(notary, new() { Timeout = 3_000 }); } catch (TimeoutException) { }
+        }
+        Assert.Matches(notary, page.Url);
+    }
+
+    [Fact]
+    public async Task TheResidentsInstanceCrashes_ThePageComesBackFromTheOtherWithItsFilterAndPoint()
+    {
+        var page = await ResidentAsync();
+        await using var _ = page.Context;
+        var url = page.Url;
+        var serving = await cluster.ServingAsync();
+
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        var clock = Stopwatch.StartNew();
+        cluster.Instances[serving].Kill(); // SIGKILL: nothing of the circuit survives on the server
+        // Nothing can resume it, so the page reloads its address (through nginx, from the other instance).
+        await page.WaitForFunctionAsync("() => window.__sameDocument === undefined", null, new() { Timeout = 60_000 });
+        try { await ExpectSameStateAndInteractiveAsync(page, url); }
+        finally { output.WriteLine(File.ReadAllText(Path.Combine(Path.GetDirectoryName(cluster.Nginx.AccessLog)!, "error.log"))); }
+        output.WriteLine($"Crash of instance {serving}: the page was interactive again after {clock.ElapsedMilliseconds} ms (includes a reload).");
+        Assert.Equal(1 - serving, await cluster.ServingAsync());
+    }
+
+    [Fact]
+    public async Task TheResidentsInstanceIsRestarted_ThePageMovesToTheOtherWithoutReloading()
+    {
+        var page = await ResidentAsync();
+        await using var _ = page.Context;
+        // State only the circuit holds (not in the address): a shorter walk.
+        await page.GetByTestId("walk-minutes").FillAsync("10");
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("10", new() { Timeout = 20_000 });
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        var url = page.Url;
+        var serving = await cluster.ServingAsync();
+
+        var clock = Stopwatch.StartNew();
+        await cluster.Instances[serving].StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM: the instance hands its pages over
+        Assert.Equal(1 - serving, await cluster.ServingAsync());
+        output.WriteLine($"Planned stop of instance {serving}: the circuit was on the other instance after {clock.ElapsedMilliseconds} ms.");
+        foreach (var line in cluster.Instances[serving].Log.Split('\n').Concat(cluster.Instances[1 - serving].Log.Split('\n')))
+            if (line.Contains("CircuitDrain")) output.WriteLine(line);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit-move", "resumed", new() { Timeout = 20_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded instead of resuming");
+        Assert.Equal("10", await page.GetByTestId("walk-minutes").InputValueAsync());
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("10");
+        await ExpectSameStateAndInteractiveAsync(page, url);
+        Assert.Contains("moving 1 connected pages", cluster.Instances[serving].Log);
+    }
+
+    [Fact]
+    public async Task APhoneSleptPastItsCircuit_AndItsInstanceDied_ItResumesOnTheOtherFromRedis()
+    {
+        var page = await ResidentAsync(ConnectionJourneyTests.TrackSockets);
+        await using var _ = page.Context;
+        await page.GetByTestId("walk-minutes").FillAsync("12");
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("12", new() { Timeout = 20_000 });
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        var url = page.Url;
+        var serving = await cluster.ServingAsync();
+
+        // The phone sleeps: no network, its socket closes; the instance gives the circuit up after 2 s and stores its
+        // state in Redis (.NET 10's HybridCache persistence); then that instance dies.
+        var offline = true;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+        {
+            if (offline) ws.CloseAsync();
+            else ws.ConnectToServer();
+        });
+        await page.EvaluateAsync("() => window.__lsmSockets.forEach((s) => s.close())");
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); await cluster.CircuitsAsync(serving) > 0; await Task.Delay(250))
+            Assert.True(DateTime.UtcNow < deadline, "the instance kept the dropped circuit");
+        cluster.Instances[serving].Kill();
+
+        // It wakes: the reconnection reaches the other instance, which does not know the circuit but resumes it from
+        // the state in Redis: the same document, with the walk it had.
+        var clock = Stopwatch.StartNew();
+        offline = false;
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('online'))");
+        Assert.Equal(1 - serving, await cluster.ServingAsync());
+        output.WriteLine($"Resumed from Redis on instance {1 - serving} {clock.ElapsedMilliseconds} ms after the network came back.");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded instead of resuming");
+        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("12", new() { Timeout = 20_000 });
+        Assert.Equal("12", await page.GetByTestId("walk-minutes").InputValueAsync());
+        await ExpectSameStateAndInteractiveAsync(page, url);
+    }
+}
