@@ -26,6 +26,11 @@ using Microsoft.Extensions.Logging;
 //   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then read
 //   memory 5 s later and again --after-drop SECONDS later (default 200: past the 3-minute retention of disconnected circuits).
 
+if (args.Length > 0 && args[0] == "http")
+{
+    await HttpLoad.RunAsync(args[1..]);
+    return 0;
+}
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
 var report = new List<string>();

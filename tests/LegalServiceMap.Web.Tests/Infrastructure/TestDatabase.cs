@@ -2,23 +2,33 @@ using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Stations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LegalServiceMap.Web.Tests.Infrastructure;
 
-/// <summary>A private SQLite database, migrated and seeded from the shipped data/stations.json, for one test.</summary>
+/// <summary>
+/// A private database for one test, migrated and seeded from the shipped data/stations.json: an SQLite file (the
+/// default) or a new database on the tests' PostgreSQL + PostGIS server, registered the way the app registers it.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
 
-    public TestDatabase()
+    public TestDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         Directory.CreateDirectory(_directory);
-        ConnectionString = $"Data Source={Path.Combine(_directory, "test.db")}";
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options;
-        Factory = new PooledFactory(options);
+        ConnectionString = provider == DatabaseProvider.Postgres ? PostgresServer.Instance.CreateDatabase() : $"Data Source={Path.Combine(_directory, "test.db")}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSetup.ProviderKey] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["ConnectionStrings:Stations"] = ConnectionString,
+        }).Build();
+        _services = new ServiceCollection().AddAppDatabase(configuration, _directory).BuildServiceProvider();
+        Factory = _services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         using var db = Factory.CreateDbContext();
         db.Database.Migrate();
         Seeder().ApplyAsync(db).GetAwaiter().GetResult();
@@ -55,7 +65,9 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        _services.Dispose();
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
@@ -65,10 +77,5 @@ public sealed class TestDatabase : IDisposable
         public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
 
         public void Dispose() { }
-    }
-
-    private sealed class PooledFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
     }
 }

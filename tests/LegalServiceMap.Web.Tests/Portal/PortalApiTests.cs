@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalServiceMap.Web.Tests.Portal;
 
-public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactory>
+/// <summary>The submission API on each database engine: run by <see cref="PortalApiOnSqlite"/> and <see cref="PortalApiOnPostgres"/>.</summary>
+public abstract class PortalApiTests(AppFactory factory)
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -108,6 +109,10 @@ public sealed class PortalApiTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.SendAsync(request)).StatusCode);
     }
 }
+
+public sealed class PortalApiOnSqlite(AppFactory factory) : PortalApiTests(factory), IClassFixture<AppFactory>;
+
+public sealed class PortalApiOnPostgres(PostgresAppFactory postgres) : PortalApiTests(postgres.App), IClassFixture<PostgresAppFactory>;
 
 public sealed class PortalRateLimitTests : IDisposable
 {

@@ -1,13 +1,15 @@
 using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Tests.Staff;
 
-public sealed class StationEditServiceTests : IDisposable
+/// <summary>Run on each engine: <see cref="StationEditServiceTestsOnSqlite"/> and <see cref="StationEditServiceTestsOnPostgres"/>.</summary>
+public abstract class StationEditServiceTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider);
     private StationEditService Service => new(_db.Factory, _db.Queries, new FixedClock(BunitSetup.TuesdayMorning), _db.Security);
 
     [Fact]
@@ -100,9 +102,10 @@ public sealed class StationEditServiceTests : IDisposable
     public void Dispose() => _db.Dispose();
 }
 
-public sealed class StationRestoreTests : IDisposable
+/// <summary>Run on each engine: <see cref="StationRestoreTestsOnSqlite"/> and <see cref="StationRestoreTestsOnPostgres"/>.</summary>
+public abstract class StationRestoreTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider);
     private readonly LegalServiceMap.Web.Tests.Portal.MovableClock _clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
     private StationEditService Service => new(_db.Factory, _db.Queries, _clock, _db.Security);
 
@@ -143,9 +146,10 @@ public sealed class StationRestoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 }
 
-public sealed class StationClosureTests : IDisposable
+/// <summary>Run on each engine: <see cref="StationClosureTestsOnSqlite"/> and <see cref="StationClosureTestsOnPostgres"/>.</summary>
+public abstract class StationClosureTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider);
     private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
 
     [Fact]
@@ -179,9 +183,10 @@ public sealed class StationClosureTests : IDisposable
     public void Dispose() => _db.Dispose();
 }
 
-public sealed class StationCreateTests : IDisposable
+/// <summary>Run on each engine: <see cref="StationCreateTestsOnSqlite"/> and <see cref="StationCreateTestsOnPostgres"/>.</summary>
+public abstract class StationCreateTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider);
     private StationEditService Service => new(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
 
     [Fact]
@@ -211,3 +216,12 @@ public sealed class StationCreateTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class StationEditServiceTestsOnSqlite() : StationEditServiceTests(DatabaseProvider.Sqlite);
+public sealed class StationEditServiceTestsOnPostgres() : StationEditServiceTests(DatabaseProvider.Postgres);
+public sealed class StationRestoreTestsOnSqlite() : StationRestoreTests(DatabaseProvider.Sqlite);
+public sealed class StationRestoreTestsOnPostgres() : StationRestoreTests(DatabaseProvider.Postgres);
+public sealed class StationClosureTestsOnSqlite() : StationClosureTests(DatabaseProvider.Sqlite);
+public sealed class StationClosureTestsOnPostgres() : StationClosureTests(DatabaseProvider.Postgres);
+public sealed class StationCreateTestsOnSqlite() : StationCreateTests(DatabaseProvider.Sqlite);
+public sealed class StationCreateTestsOnPostgres() : StationCreateTests(DatabaseProvider.Postgres);

@@ -2,15 +2,17 @@ using System.Text;
 using System.Text.Json;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Spatial;
+using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Staff;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Tests.Staff;
 
-public sealed class StationTransferServiceTests : IDisposable
+/// <summary>Run on each engine: <see cref="StationTransferServiceTestsOnSqlite"/> and <see cref="StationTransferServiceTestsOnPostgres"/>.</summary>
+public abstract class StationTransferServiceTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider);
 
     static StationTransferServiceTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -173,3 +175,6 @@ public sealed class StationTransferServiceTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class StationTransferServiceTestsOnSqlite() : StationTransferServiceTests(DatabaseProvider.Sqlite);
+public sealed class StationTransferServiceTestsOnPostgres() : StationTransferServiceTests(DatabaseProvider.Postgres);
