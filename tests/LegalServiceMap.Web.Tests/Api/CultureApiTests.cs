@@ -14,6 +14,11 @@ namespace LegalServiceMap.Web.Tests.Api;
 
 internal static class CultureJson
 {
+    /// <summary>The sites the shipped guide (data/culture.json) puts on the suggested walk.</summary>
+    public static HashSet<string> OnRoute() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "data", "culture.json"))).RootElement.GetProperty("sites")
+            .EnumerateArray().Where(x => x.GetProperty("route").GetBoolean()).Select(x => x.GetProperty("station").GetString()!).ToHashSet();
+
     public static async Task<JsonElement> GetAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(url);
@@ -40,7 +45,9 @@ public sealed class CultureApiTests(AppFactory factory) : IClassFixture<AppFacto
         var sites = CultureJson.Kind(json, "site");
         var legs = CultureJson.Kind(json, "route");
 
-        Assert.Equal(7, sites.Count);
+        // Every rule-of-law culture site of the seed, and a walk through those that have a position.
+        var seeded = factory.Services.GetRequiredService<StationQueries>().PublicCatalog.All.Where(s => s.Type == StationType.CultureSite).ToList();
+        Assert.Equal(seeded.Count, sites.Count);
         Assert.All(sites, s => Assert.NotEmpty(s.GetProperty("properties").GetProperty("sources").EnumerateArray()));
         var unplaced = sites.Single(s => CultureJson.P(s, "id") == "culture-soviet-regional-congress-preparatory");
         Assert.Equal(JsonValueKind.Null, unplaced.GetProperty("geometry").ValueKind);
@@ -49,10 +56,11 @@ public sealed class CultureApiTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Contains("Second National Congress", CultureJson.P(second, "about"));
         Assert.Equal("True", CultureJson.P(second, "red"));
 
-        // Four placed sites on the walk, numbered 1..4, the legs chained stop to stop.
+        // The placed sites on the walk, numbered 1..n, the legs chained stop to stop.
         var ordered = sites.Where(s => CultureJson.P(s, "order") != "").OrderBy(s => int.Parse(CultureJson.P(s, "order")!)).ToList();
-        Assert.Equal(4, ordered.Count);
-        Assert.Equal(3, legs.Count);
+        Assert.Equal(seeded.Count(s => s.Location is not null && CultureJson.OnRoute().Contains(s.Id)), ordered.Count);
+        Assert.True(ordered.Count >= 2);
+        Assert.Equal(ordered.Count - 1, legs.Count);
         for (var i = 0; i < legs.Count; i++)
         {
             Assert.Equal(CultureJson.P(ordered[i], "id"), CultureJson.P(legs[i], "from"));
@@ -140,6 +148,9 @@ public sealed class CultureApiNetworkTests(AppFactory factory) : IClassFixture<A
                 var p = At(e, n);
                 (s.Latitude, s.Longitude, s.LocationTier) = (p.Latitude, p.Longitude, LocationTier.Surveyed);
             }
+            // Any other culture site is not placed yet (off this small test network).
+            foreach (var other in await db.Stations.Where(x => x.Type == StationType.CultureSite && !pins.Keys.Contains(x.Id)).ToListAsync())
+                (other.Latitude, other.Longitude) = (null, null);
             await db.SaveChangesAsync();
         }
         await factory.Services.GetRequiredService<StationQueries>().ReloadAsync();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Net;
 using LegalServiceMap.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalServiceMap.Web.Tests.Api;
 
@@ -35,7 +36,7 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
         // The list is readable before the circuit starts: the places nearest the map centre (a page of them), then "show all".
         Assert.Equal(LegalServiceMap.Web.Features.Map.StationList.PageSize, Regex.Matches(html, "<li class=\"station-item\"").Count);
         Assert.Matches(@"class=""station-name"" href=""stations/[^""]+"">[\p{IsCJKUnifiedIdeographs}（）]+<", html);
-        Assert.Contains("显示全部 43 个", html);
+        Assert.Contains($"显示全部 {factory.Services.GetRequiredService<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count} 个", html);
         Assert.Contains("/lib/leaflet/leaflet", html);
     }
 

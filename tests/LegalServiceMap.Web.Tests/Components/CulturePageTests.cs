@@ -22,14 +22,19 @@ public sealed class CulturePageTests : BunitContext
         var map = this.AddAppServices(_db, "en");
         var cut = Render<CulturePage>();
 
+        var seeded = _db.Queries.PublicCatalog.All.Where(s => s.Type == LegalServiceMap.Core.Stations.StationType.CultureSite).ToList();
+        var placed = seeded.Count(s => s.Location is not null && LegalServiceMap.Web.Tests.Api.CultureJson.OnRoute().Contains(s.Id));
         var stops = cut.FindAll("[data-testid=route-stops] > li");
-        Assert.Equal(4, stops.Count);
-        Assert.Matches(@"^4 stops · [\d.]+ k?m · about \d+ min at 5 km/h$", cut.Find("[data-testid=route-summary]").TextContent.Trim());
+        Assert.Equal(placed, stops.Count);
+        Assert.Matches($@"^{placed} stops · [\d.]+ k?m · about \d+ min at 5 km/h$", cut.Find("[data-testid=route-summary]").TextContent.Trim());
         Assert.Contains("indicative until staff place their pins", cut.Find("[data-testid=route-approximate]").TextContent);
         Assert.Contains("Site of the Preparatory Meeting of the National Soviet Areas Congress", cut.Find("[data-testid=route-not-placed]").TextContent);
 
+        Assert.Contains("2024 report names two of them", cut.Find("[data-testid=culture-red-count]").TextContent);
+        var military = cut.Find("[data-testid=culture-sites] > li[data-id=culture-central-military-commission]");
+        Assert.Contains("[S0]", military.QuerySelector(".site-sources")!.TextContent);
         var sites = cut.FindAll("[data-testid=culture-sites] > li");
-        Assert.Equal(7, sites.Count);
+        Assert.Equal(seeded.Count, sites.Count);
         var congress = cut.Find("[data-testid=culture-sites] > li[data-id=culture-second-congress]");
         Assert.Contains("Red rule-of-law resource", congress.TextContent); // said in words, not by colour alone
         Assert.Contains("[S15]", congress.QuerySelector(".site-sources")!.TextContent);

@@ -99,6 +99,35 @@ public sealed class StationSeederTests : IDisposable
     }
 
     [Fact]
+    public async Task AWithdrawnRecord_ComesBackWhenANewerSeedHasItAgain_Unverified_WithItsSource()
+    {
+        // A database still at the version that withdrew the 中信泰富 workstation (as version 2 did).
+        var withdrawn = WriteSeed(doc =>
+        {
+            var stations = doc["stations"]!.AsArray();
+            stations.Remove(stations.Single(s => s!["id"]!.GetValue<string>() == "workstation-citic-square"));
+        });
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            await db.Stations.Where(s => s.Id == "workstation-citic-square").ExecuteDeleteAsync();
+            await db.Settings.Where(s => s.Key == StationSeeder.AppliedVersionKey).ExecuteDeleteAsync();
+            await TestDatabase.Seeder(withdrawn).ApplyAsync(db);
+            Assert.False(await db.Stations.AnyAsync(s => s.Id == "workstation-citic-square"));
+        }
+        var newer = WriteSeed(doc => doc["version"] = ShippedVersion + 1);
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            await TestDatabase.Seeder(newer).ApplyAsync(db);
+        }
+        await using (var db = _db.Factory.CreateDbContext())
+        {
+            var back = await db.Stations.SingleAsync(s => s.Id == "workstation-citic-square");
+            Assert.Null(back.LastVerified);
+            Assert.Contains(back.Sources, x => x.StartsWith("[S0]"));
+        }
+    }
+
+    [Fact]
     public async Task Apply_InvalidFile_ThrowsAndLeavesTheDatabaseUnchanged()
     {
         var path = WriteSeed(doc =>
