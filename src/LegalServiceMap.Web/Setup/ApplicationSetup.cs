@@ -45,6 +45,7 @@ public static class ApplicationSetup
         // Walking areas and boundaries: loaded at start, replaced by imports.
         services.AddValidatedOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>(LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions.Section);
         services.AddSingleton<Spatial.WalkingAreaService>();
+        services.AddValidatedOptions<Spatial.BoundaryOptions>(Spatial.BoundaryOptions.Section);
         services.AddSingleton<Spatial.BoundaryService>();
         services.AddSingleton<Features.Coverage.CoverageService>();
         services.AddSingleton<Features.Culture.CultureService>();

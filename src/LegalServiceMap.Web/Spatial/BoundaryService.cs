@@ -8,17 +8,30 @@ using NetTopologySuite.Operation.Union;
 
 namespace LegalServiceMap.Web.Spatial;
 
-/// <summary>Imported boundaries in memory (WGS-84): the district and its streets/towns. Immutable snapshot.</summary>
+/// <summary>
+/// Boundaries in memory (WGS-84): the district and its streets/towns, imported, or — until anything is imported — the
+/// district's approximate outline shipped in data/ (<see cref="IsOutline"/>). Immutable snapshot.
+/// </summary>
 public sealed class BoundarySet
 {
-    public BoundarySet(IReadOnlyList<NamedArea> districts, IReadOnlyList<NamedArea> streets)
+    /// <summary>
+    /// How far outside the approximate outline a point still counts as in the district (degrees, ≈ 200 m): the
+    /// simplified outline is within about 100 m of the real boundary, so it must not turn a place at the edge away.
+    /// </summary>
+    public const double OutlineTolerance = 0.002;
+
+    public BoundarySet(IReadOnlyList<NamedArea> districts, IReadOnlyList<NamedArea> streets, bool isOutline = false)
     {
         Districts = districts;
         Streets = streets;
+        IsOutline = isOutline;
         var parts = districts.Count > 0 ? districts : streets;
         District = parts.Count == 0 ? null : UnaryUnionOp.Union(parts.Select(p => p.Geometry).ToList());
-        _prepared = District is null ? null : PreparedGeometryFactory.Prepare(District);
+        _prepared = District is null ? null : PreparedGeometryFactory.Prepare(isOutline ? District.Buffer(OutlineTolerance) : District);
     }
+
+    /// <summary>The district is the shipped approximate outline (nothing imported): coverage says so.</summary>
+    public bool IsOutline { get; }
 
     private readonly IPreparedGeometry? _prepared;
     public static BoundarySet Empty { get; } = new([], []);
@@ -32,8 +45,18 @@ public sealed class BoundarySet
         _prepared?.Covers(new GeometryFactory().CreatePoint(new Coordinate(p.Longitude, p.Latitude)));
 }
 
+/// <summary>Where the district's approximate outline is read from until a boundary is imported.</summary>
+public sealed class BoundaryOptions
+{
+    public const string Section = "Boundaries";
+
+    /// <summary>A GeoJSON file in data/ (WGS-84); empty: no outline, so coverage waits for an import.</summary>
+    public string? OutlineFile { get; set; } = "jingan-outline.geojson";
+}
+
 /// <summary>Imports boundary polygons and loads them into the spatial snapshot. Singleton.</summary>
-public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, SpatialState state, DataVersions? versions = null)
+public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, SpatialState state, DataVersions? versions = null,
+    Microsoft.Extensions.Options.IOptions<BoundaryOptions>? options = null, ILogger<BoundaryService>? logger = null)
 {
     public BoundarySet Current => state.Current.Boundaries;
 
@@ -41,6 +64,11 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, S
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Boundaries.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
+        if (rows.Count == 0 && Outline() is { Count: > 0 } outline)
+        {
+            state.SetBoundaries(new BoundarySet(outline, [], isOutline: true));
+            return;
+        }
         NamedArea Parse(StoredBoundary b) =>
             GeoJson.ReadAreas(new MemoryStream(Encoding.UTF8.GetBytes(b.GeoJson)), "name").Single() with { Name = b.Name };
         state.SetBoundaries(new BoundarySet(
@@ -72,6 +100,14 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, S
         await LoadAsync(ct);
         if (versions is not null) await versions.BumpAsync(DataPart.Boundaries, ct);
         return count;
+    }
+
+    private IReadOnlyList<NamedArea>? Outline()
+    {
+        if (options?.Value.OutlineFile is not { Length: > 0 } file) return null;
+        return Setup.DataFiles.Read<IReadOnlyList<NamedArea>>(file, s => GeoJson.ReadAreas(s, "name"), [],
+            logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            "coverage and the district check wait for an imported boundary");
     }
 
     private static string ToFeature(NamedArea area) => GeoJson.Serialize(new GeoFeature(area.Geometry, new { name = area.Name }));

@@ -8,12 +8,33 @@ using NetTopologySuite.Geometries;
 
 namespace LegalServiceMap.Web.Tests.Api;
 
-public sealed class CoverageApiNoBoundaryTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class CoverageApiNoBoundaryTests
 {
     [Fact]
-    public async Task Coverage_BeforeABoundaryIsImported_Returns409ProblemJson()
+    public async Task Coverage_OnAFreshInstall_UsesTheShippedApproximateOutline()
     {
-        var response = await factory.CreateClient().GetAsync("/api/coverage?lang=en");
+        using var app = new AppFactory();
+        var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/coverage?lang=en")).RootElement;
+        Assert.Equal("outline", json.GetProperty("district").GetString());
+        // The ODbL outline of data/jingan-outline.geojson: about 36.5 km² (the district is 36.9 km²).
+        Assert.InRange(json.GetProperty("districtKm2").GetDouble(), 35.0, 38.0);
+        var types = json.GetProperty("types").EnumerateArray().ToList();
+        Assert.Contains(types, t => t.GetProperty("share").GetDouble() > 0);
+        Assert.All(types, t => Assert.InRange(t.GetProperty("share").GetDouble(), 0, 1));
+        Assert.All(types, t => Assert.Empty(t.GetProperty("streets").EnumerateArray())); // streets/towns stay an import
+
+        // "Is this point in Jing'an": yes for the 静安寺 area, no for the Bund (Huangpu), with the outline's tolerance.
+        var boundaries = app.Services.GetRequiredService<BoundaryService>().Current;
+        Assert.True(boundaries.IsOutline);
+        Assert.True(boundaries.Contains(new GeoPoint(31.2235, 121.4452)));
+        Assert.False(boundaries.Contains(new GeoPoint(31.2400, 121.4900)));
+    }
+
+    [Fact]
+    public async Task Coverage_WithNeitherOutlineNorBoundary_Returns409ProblemJson()
+    {
+        using var app = new AppFactory { Settings = { ["Boundaries:OutlineFile"] = "" } };
+        var response = await app.CreateClient().GetAsync("/api/coverage?lang=en");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("No district boundary", await response.Content.ReadAsStringAsync());
@@ -46,6 +67,7 @@ public sealed class CoverageApiTests(AppFactory factory) : IClassFixture<AppFact
         var json = JsonDocument.Parse(await _client.GetStringAsync("/api/coverage?minutes=15&lang=en")).RootElement;
         Assert.Equal("circle", json.GetProperty("method").GetString());
         Assert.Equal(16.0, json.GetProperty("districtKm2").GetDouble(), 0.2);
+        Assert.Equal("imported", json.GetProperty("district").GetString()); // the import replaced the shipped outline
         var types = json.GetProperty("types").EnumerateArray().ToList();
         Assert.Equal(LegalServiceMap.Core.Stations.StationTypes.All.Count, types.Count);
         var judicial = types.Single(t => t.GetProperty("type").GetString() == "judicial-office");

@@ -29,6 +29,17 @@ public sealed class CoveragePageTests : BunitContext
     }
 
     [Fact]
+    public async Task CoveragePage_OnTheShippedOutline_ShowsTheSharesAndSaysTheBoundaryIsApproximate()
+    {
+        this.AddAppServices(_db, "en");
+        await Services.GetRequiredService<BoundaryService>().LoadAsync(); // nothing imported: the outline in data/
+        var cut = Render<CoveragePage>();
+        Assert.Contains("approximate outline (© OpenStreetMap contributors; geoBoundaries)", cut.Find("[data-testid=district-outline]").TextContent);
+        Assert.Equal(LegalServiceMap.Core.Stations.StationTypes.All.Count, cut.FindAll("[data-testid=coverage-types] li").Count);
+        Assert.Empty(cut.FindAll("[data-testid=no-district]"));
+    }
+
+    [Fact]
     public async Task CoveragePage_WithABoundary_ShowsABarPerTypeAndStreetsOfTheChosenType()
     {
         var map = this.AddAppServices(_db);
@@ -42,6 +53,7 @@ public sealed class CoveragePageTests : BunitContext
         Assert.Equal("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=notary] [data-testid=share]").TextContent);
         Assert.NotEqual("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContent);
         Assert.Equal("北站街道", cut.Find("[data-testid=coverage-streets] li .bar-label").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=district-outline]")); // an imported boundary is not called approximate
         cut.WaitForAssertion(() => Assert.Equal("api/coverage/uncovered?type=judicial-office&minutes=20&speed=normal", map.Invocations["setOverlay"][^1].Arguments[0]));
     }
 }

@@ -11,7 +11,8 @@ namespace LegalServiceMap.Web.Features.Coverage;
 /// <summary>
 /// GET /api/coverage?minutes=15&amp;speed=normal → per type, the share of the district (and of each street/town)
 /// within that walk of a station of the type. GET /api/coverage/uncovered?type=&amp;minutes=&amp;speed= → the
-/// uncovered parts as GeoJSON. 409 problem+json until a district boundary is imported.
+/// uncovered parts as GeoJSON. <c>district</c> says whether the district is the shipped approximate outline
+/// (<c>outline</c>) or an imported boundary (<c>imported</c>); 409 problem+json when there is neither.
 /// </summary>
 public static class CoverageApi
 {
@@ -46,6 +47,7 @@ public static class CoverageApi
             minutes = m,
             speedKmh = s,
             districtKm2 = Math.Round(results[0].District.AreaKm2, 3),
+            district = coverage.DistrictSource,
             types = results.Select(r => new
             {
                 type = r.Type.ToSlug(),
@@ -76,6 +78,7 @@ public static class CoverageApi
                 ["approximate"] = result.Method != IsochroneMethod.Network,
                 ["style"] = "gap",
                 ["share"] = Math.Round(result.District.Share, 4),
+                ["district"] = coverage.DistrictSource,
             },
         }, contentType: "application/geo+json");
     }

@@ -14,8 +14,14 @@ public sealed class CoverageService(SpatialState state, Setup.AppMetrics metrics
 {
     private sealed record Key(StationType Type, double Minutes, double Speed);
 
-    /// <summary>True when a district (or street/town) boundary has been imported.</summary>
+    /// <summary>True when there is a district: imported (or its streets/towns), or the shipped approximate outline.</summary>
     public bool HasDistrict => state.Current.Grid is not null;
+
+    /// <summary>The district is the shipped approximate outline, not an imported boundary.</summary>
+    public bool DistrictIsOutline => state.Current.Boundaries.IsOutline;
+
+    /// <summary>How the API names the district's source: <c>outline</c> (approximate, shipped) or <c>imported</c>.</summary>
+    public string DistrictSource => DistrictIsOutline ? "outline" : "imported";
 
     /// <summary>Coverage of one type, or null when no district boundary is imported.</summary>
     public CoverageResult? Compute(StationType type, double minutes, double speedKmh)
