@@ -60,6 +60,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public int Count(LegalServiceMap.Core.Stations.StationType type) =>
         Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == type);
 
+    /// <summary>How many stops the culture walk has: the seed's placed culture sites that data/culture.json puts on the walk.</summary>
+    public int CultureStops()
+    {
+        var onRoute = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "data", "culture.json"))).RootElement
+            .GetProperty("sites").EnumerateArray().Where(x => x.GetProperty("route").GetBoolean()).Select(x => x.GetProperty("station").GetString()).ToHashSet();
+        return Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Location is not null && onRoute.Contains(s.Id));
+    }
+
     /// <summary>A text the running app shows, in Chinese (the default) or English, from its own resources.</summary>
     public string Text(string key, bool english = false, params object[] args)
     {

@@ -68,17 +68,7 @@ public static class OpeningHours
         }
         if (station.Hours.Count == 0 && station.Exceptions.Count == 0) return new OpenStatus(OpenState.Unknown, null);
 
-        IReadOnlyList<OpeningPeriod> PeriodsOn(DateOnly date)
-        {
-            if (station.Status == StationStatus.TemporarilyClosed && station.IsClosedOn(date)) return [];
-            if (station.Exceptions.FirstOrDefault(e => e.Date == date) is { } special)
-            {
-                return special.Periods.Select(p => new OpeningPeriod(date.DayOfWeek, p.Opens, p.Closes)).OrderBy(p => p.Opens).ToList();
-            }
-            if (calendar.HolidayOn(date) is not null) return [];
-            var day = calendar.IsMakeUpWorkday(date) ? DayOfWeek.Monday : date.DayOfWeek;
-            return station.Hours.Where(p => p.Day == day).OrderBy(p => p.Opens).ToList();
-        }
+        IReadOnlyList<OpeningPeriod> PeriodsOn(DateOnly date) => OpeningHours.PeriodsOn(station, date, calendar);
 
         var time = TimeOnly.FromDateTime(local);
         var todays = PeriodsOn(today);
@@ -97,6 +87,22 @@ public static class OpeningHours
             }
         }
         return new OpenStatus(OpenState.Closed, null, holiday is null ? ClosedBecause.None : ClosedBecause.Holiday, holiday);
+    }
+
+    /// <summary>
+    /// A station's opening periods on one date, earliest first: none while temporarily closed, a dated special day's own
+    /// periods, none on a statutory day off, the Monday hours on a make-up working day (调休), else the weekday's hours.
+    /// </summary>
+    public static IReadOnlyList<OpeningPeriod> PeriodsOn(Station station, DateOnly date, HolidayCalendar calendar)
+    {
+        if (station.Status == StationStatus.TemporarilyClosed && station.IsClosedOn(date)) return [];
+        if (station.Exceptions.FirstOrDefault(e => e.Date == date) is { } special)
+        {
+            return special.Periods.Select(p => new OpeningPeriod(date.DayOfWeek, p.Opens, p.Closes)).OrderBy(p => p.Opens).ToList();
+        }
+        if (calendar.HolidayOn(date) is not null) return [];
+        var day = calendar.IsMakeUpWorkday(date) ? DayOfWeek.Monday : date.DayOfWeek;
+        return station.Hours.Where(p => p.Day == day).OrderBy(p => p.Opens).ToList();
     }
 
     /// <summary>Periods grouped by weekday, Monday first, for display.</summary>

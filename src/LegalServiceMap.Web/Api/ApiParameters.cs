@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
@@ -45,6 +47,36 @@ public sealed class ParameterErrors(IStringLocalizer L)
     /// <summary>Like <see cref="Number(string, string?, double, double)"/>, but a missing value is <paramref name="fallback"/>.</summary>
     public double Number(string name, string? raw, double min, double max, double fallback) =>
         raw is null ? fallback : Number(name, raw, min, max);
+
+    /// <summary>
+    /// A departure time: <c>2026-12-02T09:30</c> (China Standard Time) or with an offset (<c>+08:00</c>, <c>Z</c>; a
+    /// <c>+</c> that arrived as a space is read as one). Missing: null (leave now). Unreadable, more than a day ago or
+    /// more than a year ahead adds an error.
+    /// </summary>
+    public DateTimeOffset? Departure(string name, string? raw, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var text = Regex.Replace(raw.Trim(), @" (\d\d:?\d\d)$", "+$1");
+        var styles = DateTimeStyles.None;
+        var invariant = CultureInfo.InvariantCulture;
+        DateTimeOffset value;
+        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], invariant, styles, out var local))
+            value = new DateTimeOffset(local, OpeningHours.ShanghaiOffset);
+        else if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK"],
+                     invariant, DateTimeStyles.AssumeUniversal, out var withOffset))
+            value = withOffset;
+        else
+        {
+            Add(name, "Api_BadDepart");
+            return null;
+        }
+        if (value < now.AddDays(-1) || value > now.AddYears(1))
+        {
+            Add(name, "Api_DepartRange");
+            return null;
+        }
+        return value;
+    }
 
     /// <summary>A latitude (lat) and longitude (lng) in the named coordinate system, converted to WGS-84.</summary>
     public GeoPoint Point(string? lat, string? lng, string? coord, string coordName = "coord")

@@ -52,6 +52,7 @@ public static class ApplicationSetup
         services.AddSingleton<Features.Map.MapViewService>();
         services.AddSingleton<Features.Map.StationRows>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Features.Map.Arrivals>();
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 
         // Staff sign-in and the station editor.

@@ -13,6 +13,66 @@ public sealed class IsochroneApiCircleTests(AppFactory factory) : IClassFixture<
 {
     private readonly HttpClient _client = factory.CreateClient();
 
+    /// <summary>The next ordinary (not a statutory day off, not a make-up working day) date on that weekday, from tomorrow.</summary>
+    private string Next(DayOfWeek day)
+    {
+        var calendar = factory.Services.GetRequiredService<LegalServiceMap.Core.Stations.HolidayCalendar>();
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+        while (date.DayOfWeek != day || calendar.HolidayOn(date) is not null || calendar.IsMakeUpWorkday(date)) date = date.AddDays(1);
+        return date.ToString("yyyy-MM-dd");
+    }
+
+    private async Task<JsonElement> Station(string query, string id)
+    {
+        var response = await _client.GetAsync("/api/isochrone?lat=31.226107&lng=121.453181&minutes=15&lang=en&" + query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("features").EnumerateArray()
+            .Single(f => f.TryGetProperty("id", out var i) && i.GetString() == id).GetProperty("properties").Clone();
+    }
+
+    [Fact]
+    public async Task Isochrone_WithADeparture_SaysForEachStationWhetherItIsOpenOnArrival()
+    {
+        // The 二大 memorial: Tue–Sun 09:00–16:30 (S30), at the same street point as the origin.
+        var wednesday = Next(DayOfWeek.Wednesday);
+        var open = await Station($"depart={wednesday}T10:00", "culture-second-congress");
+        Assert.True(open.GetProperty("openOnArrival").GetBoolean());
+        Assert.Equal("open", open.GetProperty("arrivalReason").GetString());
+        Assert.StartsWith($"{wednesday}T10:0", open.GetProperty("arrival").GetString());
+        Assert.StartsWith("Open when you arrive", open.GetProperty("arrivalNote").GetString());
+
+        var late = await Station($"depart={wednesday}T16:40", "culture-second-congress");
+        Assert.False(late.GetProperty("openOnArrival").GetBoolean());
+        Assert.Equal("closes-before-arrival", late.GetProperty("arrivalReason").GetString());
+
+        // With an offset (the + arrives as a space when not encoded) and on a Monday: closed that day.
+        var monday = await Station($"depart={Next(DayOfWeek.Monday)}T02:00+00:00".Replace("+", " "), "culture-second-congress");
+        Assert.Equal(("closed-that-day", "rest-day"), (monday.GetProperty("arrivalReason").GetString(), monday.GetProperty("closedBecause").GetString()));
+
+        var unknown = await Station($"depart={wednesday}T10:00", "workstation-plaza-66");
+        Assert.Equal(JsonValueKind.Null, unknown.GetProperty("openOnArrival").ValueKind);
+        Assert.Equal("hours-unknown", unknown.GetProperty("arrivalReason").GetString());
+
+        // Without depart, the answer is as before: no arrival fields.
+        Assert.False((await Station("", "culture-second-congress")).TryGetProperty("arrival", out _));
+    }
+
+    [Theory]
+    [InlineData("tomorrow")]
+    [InlineData("2026-13-40T10:00")]
+    [InlineData("2099-01-01T10:00")]
+    [InlineData("2020-01-01T10:00")]
+    public async Task Isochrone_WithABadOrFarDeparture_Is400ProblemJson_NamingDepart(string depart)
+    {
+        var response = await _client.GetAsync("/api/isochrone?lat=31.226107&lng=121.453181&lang=en&depart=" + Uri.EscapeDataString(depart));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("depart", out var messages), errors.ToString());
+        Assert.Contains(messages.EnumerateArray(), m => m.GetString()!.Contains("2026-12-02T09:30") || m.GetString()!.Contains("one year"));
+    }
+
     [Fact]
     public async Task Isochrone_NoNetwork_IsAnApproximateCircleWithStationsInside()
     {

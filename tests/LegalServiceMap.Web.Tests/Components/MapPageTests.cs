@@ -189,6 +189,38 @@ public sealed class WalkPanelTests : BunitContext
     }
 
     [Fact]
+    public void TheWalkSaysWhatIsOpenOnArrival_InWords_AndCanShowOnlyThose_AndLeaveLater()
+    {
+        // Tuesday 10:00 (the test clock), from West Nanjing Road's point: the 二大 memorial (Tue–Sun 09:00–16:30, S30) and
+        // the 恒隆广场 station (no hours on record) are inside.
+        this.AddAppServices(_db, "en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=31.226107&lng=121.453181");
+        var cut = Render<MapPage>();
+        string Answer(string id) => cut.Find($"[data-testid=walk-list] li[data-station-id={id}] [data-testid=arrival]").TextContent;
+        cut.WaitForAssertion(() => Assert.StartsWith("Open when you arrive (10:", Answer("culture-second-congress")));
+        Assert.EndsWith("until 16:30", Answer("culture-second-congress"));
+        Assert.Equal("Opening hours not known", Answer("workstation-plaza-66"));
+
+        cut.Find("[data-testid=only-open]").Change(true);
+        Assert.NotEmpty(cut.FindAll("[data-testid=walk-list] li[data-station-id=culture-second-congress]"));
+        Assert.Empty(cut.FindAll("[data-testid=walk-list] li[data-station-id=workstation-plaza-66]"));
+
+        // Leaving next Monday morning: the memorial is closed on Mondays, so nothing inside is open on arrival.
+        cut.Find("[data-testid=depart-at]").Change(true);
+        cut.Find("[data-testid=depart-time]").Change("2026-12-07T10:00");
+        Assert.Contains("No", cut.Find("[data-testid=none-open]").TextContent);
+        cut.Find("[data-testid=only-open]").Change(false);
+        Assert.Equal("Closed that day (Mon)", Answer("culture-second-congress"));
+
+        // A value the picker cannot produce (or beyond a year) is ignored, not an error.
+        cut.Find("[data-testid=depart-time]").Change("next monday");
+        cut.Find("[data-testid=depart-time]").Change("2028-01-01T10:00");
+        Assert.Equal("Closed that day (Mon)", Answer("culture-second-congress"));
+        cut.Find("[data-testid=depart-now]").Change(true);
+        Assert.StartsWith("Open when you arrive", Answer("culture-second-congress"));
+    }
+
+    [Fact]
     public void HostAppLocationInGcj02_StartsTheCircleAtTheWgs84Point()
     {
         var map = this.AddAppServices(_db);

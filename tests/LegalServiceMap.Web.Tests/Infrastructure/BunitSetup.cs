@@ -48,6 +48,7 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Spatial.Gazetteer>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Culture.CultureService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.MapViewService>();
+        ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.Arrivals>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.StationRows>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Features.Staff.StationEditService>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
