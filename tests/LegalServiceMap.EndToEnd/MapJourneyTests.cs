@@ -119,6 +119,35 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LeaveAtAChosenTime_EachPlaceSaysIfItIsOpenOnArrival_InWords(bool english)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"/?lang={(english ? "en" : "zh")}&lat=31.226107&lng=121.453181"); // West Nanjing Road's point
+        await WaitForMapAsync(page);
+        var memorial = page.Locator("[data-testid=walk-list] li[data-station-id=culture-second-congress] [data-testid=arrival]");
+        await Assertions.Expect(memorial).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // The next ordinary Monday at 10:00 (the memorial, Tue–Sun per S30, is closed on Mondays), picked in the browser's own picker.
+        var calendar = fixture.Service<LegalServiceMap.Core.Stations.HolidayCalendar>();
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+        while (monday.DayOfWeek != DayOfWeek.Monday || calendar.HolidayOn(monday) is not null || calendar.IsMakeUpWorkday(monday)) monday = monday.AddDays(1);
+        await page.GetByTestId("depart-at").CheckAsync();
+        await page.GetByTestId("depart-time").FillAsync(monday.ToString("yyyy-MM-dd") + "T10:00");
+        await Assertions.Expect(memorial).ToHaveTextAsync(fixture.Text("Arrival_RestDay", english, fixture.Text("Day_Mon", english)), new() { Timeout = 20_000 });
+
+        await page.GetByTestId("only-open").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("none-open")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"arrival-{(english ? "en" : "zh")}-390.png"), FullPage = true });
+        await page.GetByTestId("only-open").UncheckAsync();
+        await Assertions.Expect(memorial).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.GetByTestId("depart-now").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("depart-time")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Fact]
     public async Task ClickTheMap_DrawsTheWalkingCircleAndListsReachablePlaces()
     {
