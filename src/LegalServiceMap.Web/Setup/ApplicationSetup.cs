@@ -82,7 +82,7 @@ public static class ApplicationSetup
         services.AddHealth();
         services.AddMetrics(builder.Configuration);
         // The host app's contract: GET /openapi/v1.json describes the API (README "Public API").
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddApiDocs());
         services.AddValidatedOptions<Features.Audit.AuditOptions>(Features.Audit.AuditOptions.Section);
         services.AddSingleton<Features.Audit.SecurityEvents>();
         services.AddSingleton<DatabaseBackup>();

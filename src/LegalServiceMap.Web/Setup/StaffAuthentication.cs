@@ -11,6 +11,9 @@ namespace LegalServiceMap.Web.Setup;
 /// </summary>
 public static class StaffAuthentication
 {
+    /// <summary>The staff sign-in cookie (also named in the OpenAPI document's security scheme).</summary>
+    public const string CookieName = "lsm.staff";
+
     public const string LoginPath = "/staff/login";
     public const int MaxFailedAccessAttempts = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
@@ -40,7 +43,7 @@ public static class StaffAuthentication
             o.AccessDeniedPath = "/staff/denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
-            o.Cookie.Name = "lsm.staff";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
