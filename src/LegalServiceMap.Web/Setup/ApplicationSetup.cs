@@ -183,6 +183,7 @@ public static class ApplicationSetup
         app.MapStationsApi();
         app.MapIsochroneApi();
         app.MapCoverageApi();
+        Components.QrCode.MapQrCodes(app);
         app.MapCultureApi();
         app.MapCoordsApi();
         app.MapGeocodingApi();

@@ -40,6 +40,7 @@ public static class OpenApiDocs
         ["reference"] = new("A submission's reference, as it was given when the submission was saved.", "JA-2026-000123-K7QF"),
         ["last4"] = new("The last four digits of the mobile given with the submission.", "5678"),
         ["code"] = new("The 6-digit access code given with a submission sent without a mobile.", "123456"),
+        ["path"] = new("A page of this site, from its first \"/\" (e.g. the map with a walk), up to 500 characters.", "/?lat=31.2286&lng=121.4586"),
         ["format"] = new("The export format.", "csv", ["csv", "xlsx", "geojson", "hsds"]),
     };
 
@@ -59,6 +60,7 @@ public static class OpenApiDocs
         ("api/submissions/legal-aid/check", "The self-check's outcome (nothing saved).", false),
         ("api/submissions/{reference}", "The submission's `kind`, `status`, `createdAt` and the staff's `reply`.", false),
         ("api/staff/export", "The stations file in the format asked for.", false),
+        ("api/qr", "The page's QR code as SVG (image/svg+xml).", false),
     ];
 
     public static void AddApiDocs(this OpenApiOptions options)
