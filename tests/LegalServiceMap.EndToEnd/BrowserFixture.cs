@@ -63,9 +63,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How many stops the culture walk has: the seed's placed culture sites that data/culture.json puts on the walk.</summary>
     public int CultureStops()
     {
-        var onRoute = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "data", "culture.json"))).RootElement
-            .GetProperty("sites").EnumerateArray().Where(x => x.GetProperty("route").GetBoolean()).Select(x => x.GetProperty("station").GetString()).ToHashSet();
+        var onRoute = ShippedData.CultureWalkStations();
         return Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Location is not null && onRoute.Contains(s.Id));
+    }
+
+    /// <summary>The next ordinary date on a weekday (not a statutory day off or make-up working day in the app's calendar).</summary>
+    public DateOnly NextOrdinary(DayOfWeek day)
+    {
+        var calendar = Service<LegalServiceMap.Core.Stations.HolidayCalendar>();
+        return ShippedData.NextOrdinary(day, d => calendar.HolidayOn(d) is not null || calendar.IsMakeUpWorkday(d));
     }
 
     /// <summary>A text the running app shows, in Chinese (the default) or English, from its own resources.</summary>

@@ -131,9 +131,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(memorial).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // The next ordinary Monday at 10:00 (the memorial, Tue–Sun per S30, is closed on Mondays), picked in the browser's own picker.
-        var calendar = fixture.Service<LegalServiceMap.Core.Stations.HolidayCalendar>();
-        var monday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
-        while (monday.DayOfWeek != DayOfWeek.Monday || calendar.HolidayOn(monday) is not null || calendar.IsMakeUpWorkday(monday)) monday = monday.AddDays(1);
+        var monday = fixture.NextOrdinary(DayOfWeek.Monday);
         await page.GetByTestId("depart-at").CheckAsync();
         await page.GetByTestId("depart-time").FillAsync(monday.ToString("yyyy-MM-dd") + "T10:00");
         await Assertions.Expect(memorial).ToHaveTextAsync(fixture.Text("Arrival_RestDay", english, fixture.Text("Day_Mon", english)), new() { Timeout = 20_000 });

@@ -14,10 +14,7 @@ namespace LegalServiceMap.Web.Tests.Api;
 
 internal static class CultureJson
 {
-    /// <summary>The sites the shipped guide (data/culture.json) puts on the suggested walk.</summary>
-    public static HashSet<string> OnRoute() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "data", "culture.json"))).RootElement.GetProperty("sites")
-            .EnumerateArray().Where(x => x.GetProperty("route").GetBoolean()).Select(x => x.GetProperty("station").GetString()!).ToHashSet();
+    public static HashSet<string> OnRoute() => ShippedData.CultureWalkStations();
 
     public static async Task<JsonElement> GetAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -17,9 +17,7 @@ public sealed class IsochroneApiCircleTests(AppFactory factory) : IClassFixture<
     private string Next(DayOfWeek day)
     {
         var calendar = factory.Services.GetRequiredService<LegalServiceMap.Core.Stations.HolidayCalendar>();
-        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
-        while (date.DayOfWeek != day || calendar.HolidayOn(date) is not null || calendar.IsMakeUpWorkday(date)) date = date.AddDays(1);
-        return date.ToString("yyyy-MM-dd");
+        return ShippedData.NextOrdinary(day, d => calendar.HolidayOn(d) is not null || calendar.IsMakeUpWorkday(d)).ToString("yyyy-MM-dd");
     }
 
     private async Task<JsonElement> Station(string query, string id)
