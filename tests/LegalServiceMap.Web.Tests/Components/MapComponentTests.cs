@@ -30,12 +30,18 @@ public sealed class MapComponentTests : BunitContext
         var origin = new GeoPoint(31.2494, 121.4510);
         var ranked = StationCatalog.SortByDistance(_db.Queries.PublicCatalog.All, origin);
         GeoPoint? walkFrom = null;
-        var cut = Render<StationList>(p => p.Add(c => c.Ranked, ranked).Add(c => c.FromPoint, true).Add(c => c.OnWalkFrom, (GeoPoint g) => walkFrom = g));
+        var showAll = false;
+        IRenderedComponent<StationList>? cut = null;
+        cut = Render<StationList>(p => p.Add(c => c.Ranked, ranked).Add(c => c.FromPoint, true).Add(c => c.OnWalkFrom, (GeoPoint g) => walkFrom = g)
+            .Add(c => c.OnShowAll, () => showAll = true));
 
         Assert.Equal(StationList.PageSize, cut.FindAll("li.station-item").Count);
         Assert.Contains("nearest to the point you c", cut.Find("[data-testid=list-summary]").TextContent);
         cut.Find("[data-testid=show-all]").Click();
+        Assert.True(showAll); // the page keeps the choice and hands it back
+        cut.Render(p => p.Add(c => c.ShowAll, true));
         Assert.Equal(ranked.Count, cut.FindAll("li.station-item").Count);
+        Assert.Empty(cut.FindAll("[data-testid=show-all]"));
         cut.FindAll("[data-testid=walk-from]")[0].ClickRowButton();
         Assert.Equal(ranked[0].Station.Location, walkFrom);
     }

@@ -189,6 +189,31 @@ public sealed class WalkPanelTests : BunitContext
     }
 
     [Fact]
+    public void WhatTheAddressDoesNotHold_IsPersistedWithTheCircuit_AndRestored()
+    {
+        this.AddAppServices(_db, "en");
+        var state = Services.GetRequiredService<Bunit.TestDoubles.BunitPersistentComponentState>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=31.226107&lng=121.453181");
+        var cut = Render<MapPage>();
+        cut.Find("[data-testid=walk-minutes]").Change("10");
+        cut.Find("[data-testid=only-open]").Change(true);
+        cut.Find("[data-testid=show-all]").Click();
+        // Navigating (a filter) keeps the choices: nothing re-supplies an old value.
+        cut.Find("input[data-type=notary]").Change(true);
+        Assert.Equal("10", cut.Find("[data-testid=walk-minutes]").GetAttribute("value"));
+
+        state.TriggerOnPersisting(); // what a pause or an eviction does
+        Assert.True(state.TryTake<MapPage.WalkChoice>(MapPage.ChoiceKey, out var persisted));
+        Assert.Equal(new MapPage.WalkChoice(10, false, null, true, true), persisted);
+
+        // A page that resumes from that state starts with the same choices.
+        state.Persist(MapPage.ChoiceKey, persisted);
+        var resumed = Render<MapPage>();
+        Assert.Equal("10", resumed.Find("[data-testid=walk-minutes]").GetAttribute("value"));
+        Assert.True(resumed.Find("[data-testid=only-open]").HasAttribute("checked"));
+    }
+
+    [Fact]
     public void TheWalkSaysWhatIsOpenOnArrival_InWords_AndCanShowOnlyThose_AndLeaveLater()
     {
         // Tuesday 10:00 (the test clock), from West Nanjing Road's point: the 二大 memorial (Tue–Sun 09:00–16:30, S30) and

@@ -28,6 +28,7 @@ public static class BunitSetup
         db.AddTo(ctx.Services);
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton<TimeProvider>(new FixedClock(now ?? TuesdayMorning));
+        ctx.AddBunitPersistentComponentState();
         using (var holidays = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "data", "holidays.json")))
         {
             ctx.Services.AddSingleton(LegalServiceMap.Core.Stations.HolidayCalendar.Read(holidays));
