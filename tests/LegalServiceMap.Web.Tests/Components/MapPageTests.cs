@@ -192,7 +192,7 @@ public sealed class WalkPanelTests : BunitContext
     public void WhatTheAddressDoesNotHold_IsPersistedWithTheCircuit_AndRestored()
     {
         this.AddAppServices(_db, "en");
-        var state = Services.GetRequiredService<Bunit.TestDoubles.BunitPersistentComponentState>();
+        var state = this.AddBunitPersistentComponentState(); // the one the page is given (replaces the setup's)
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?lat=31.226107&lng=121.453181");
         var cut = Render<MapPage>();
         cut.Find("[data-testid=walk-minutes]").Change("10");
