@@ -215,6 +215,34 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
     }
 
     [Theory]
+    [InlineData("联宝里", "zh", "联宝里居委会", "江宁路街道")]
+    [InlineData("Lianbaoli", "en", "Lianbaoli Residents' Committee", "Jiangning Road Sub-district")]
+    public async Task SearchWhereYouLive_FindsTheResidentsCommittee_ItsStreetTownAndItsCodes(string query, string lang, string name, string street)
+    {
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync($"/?lang={lang}");
+        await WaitForMapAsync(page);
+        var search = page.GetByTestId("search");
+        await search.FillAsync(query);
+        await search.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="), new() { Timeout = 15_000 });
+
+        var item = BrowserFixture.ListedPlaces(page);
+        await Assertions.Expect(item).ToHaveCountAsync(1);
+        await Assertions.Expect(item).ToContainTextAsync(name);
+        await Assertions.Expect(item).ToContainTextAsync(street);
+        // The place to walk from is the street/town, said honestly: the committee is not placed yet.
+        await Assertions.Expect(page.GetByTestId("places")).ToContainTextAsync($"{name} · {street}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"committee-search-{lang}-390x844.png") });
+
+        await page.GotoAsync($"/stations/rc-310106006005?lang={lang}");
+        await Assertions.Expect(page.GetByTestId("division-codes")).ToContainTextAsync("310106006005");
+        await Assertions.Expect(page.GetByTestId("division-codes")).ToContainTextAsync("310106006");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"committee-page-{lang}-390x844.png"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
     [InlineData(390, 844, "zh")]
     [InlineData(390, 844, "en")]
     [InlineData(1366, 768, "zh")]

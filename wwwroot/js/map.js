@@ -9,6 +9,7 @@ const glyphs = {
   'mediation': '调',
   'commercial-mediation': '商',
   'judicial-office': '司',
+  'residents-committee': '居',
   'law-firm': '律',
   'judicial-appraisal': '鉴',
   'culture-site': '文',

@@ -49,8 +49,18 @@ public sealed partial class EnglishRoadNames(IReadOnlyDictionary<char, string> p
             direction = dir;
             stem = stem[..^1];
         }
+        if (Pinyin(stem) is not { } name) return null;
+        return string.Join(' ', new[] { direction, name, number, kind.Kind }.Where(s => s is not null));
+    }
+
+    /// <summary>
+    /// A place name's pinyin as one capitalised word ("联宝里" → "Lianbaoli"), with place-name readings; null when empty
+    /// or when a character has no known reading.
+    /// </summary>
+    public string? Pinyin(string chinese)
+    {
         var name = new StringBuilder();
-        foreach (var c in stem)
+        foreach (var c in chinese)
         {
             var reading = PlaceReadings.TryGetValue(c, out var r) ? r : pinyin.TryGetValue(c, out var p) ? p : null;
             if (reading is null) return null;
@@ -58,7 +68,7 @@ public sealed partial class EnglishRoadNames(IReadOnlyDictionary<char, string> p
         }
         if (name.Length == 0) return null;
         name[0] = char.ToUpperInvariant(name[0]);
-        return string.Join(' ', new[] { direction, name.ToString(), number, kind.Kind }.Where(s => s is not null));
+        return name.ToString();
     }
 
     /// <summary>Reads the "character TAB pinyin" table written by the npm install step.</summary>

@@ -104,7 +104,19 @@ public sealed class Geocoder
             .SelectMany(s => new[] { (AddressNormalizer.Normalize(s.NameZh), s), (EnglishKeyOf(s.NameEn) ?? "", s) })
             .Where(k => k.Item1.Length >= 2)
             .ToList();
+        // Residents' committees not placed yet: where people say they live (联宝里), known only as part of their street/town.
+        _committeeKeys = data.Stations.Where(s => s.Type == StationType.ResidentsCommittee && s.Location is null && s.StreetTown is not null)
+            .SelectMany(s => new[] { (CommitteeStem(AddressNormalizer.Normalize(s.NameZh)), s), (CommitteeStem(EnglishKeyOf(s.NameEn) ?? ""), s) })
+            .Where(k => k.Item1.Length >= 2)
+            .ToList();
     }
+
+    private readonly List<(string Key, Station Committee)> _committeeKeys;
+
+    private static readonly string[] CommitteeWords = ["社区居委会", "居委会", "村委会", "residentscommittee", "villagerscommittee"];
+
+    private static string CommitteeStem(string key) =>
+        CommitteeWords.FirstOrDefault(w => key.EndsWith(w, StringComparison.Ordinal)) is { } w ? key[..^w.Length] : key;
 
     public int RoadCount => _roads.Count;
 
@@ -133,6 +145,7 @@ public sealed class Geocoder
             AddRoadCandidates(bare, parsed with { Road = parsed.Normalized }, candidates, label: null);
         }
         MatchStreetTown(parsed, candidates);
+        MatchCommittees(parsed, candidates);
         if (candidates.Count == 0 && (parsed.District == "静安区" || parsed.Normalized.Contains("静安") || parsed.Normalized.Contains("闸北")
             || parsed.Normalized.Contains("JINGAN") || parsed.Normalized.Contains("JING'AN")))
         {
@@ -171,6 +184,34 @@ public sealed class Geocoder
         }
     }
 
+    /// <summary>
+    /// A committee not placed yet is found by its name, and answered — honestly — with its street/town's point
+    /// (match type street-town); once placed it is a station like the others, with its own point.
+    /// </summary>
+    private void MatchCommittees(ParsedAddress parsed, List<GeocodeCandidate> candidates)
+    {
+        var q = CommitteeStem(parsed.Language == "en" ? EnglishKeyOf(parsed.Normalized) ?? "" : parsed.Normalized);
+        if (q.Length < 2) return;
+        foreach (var (key, committee) in _committeeKeys)
+        {
+            var exact = key == q;
+            // The name begins with what was typed (联宝 → 联宝里), or the query holds the whole name (江宁路联宝里) — not a
+            // two-character name inside a longer address (北京 in 北京西路).
+            if (!exact && !key.StartsWith(q, StringComparison.Ordinal) && !(key.Length >= 3 && q.Contains(key, StringComparison.Ordinal))) continue;
+            var st = committee.StreetTown!;
+            if (StreetTownPoint(st) is not { } point) continue;
+            candidates.Add(new GeocodeCandidate($"{committee.NameZh} · {st.NameZh}", $"{committee.NameEn} · {st.NameEn}", point,
+                GeocodeMatchType.StreetTown, exact ? 0.6 : 0.5, "committee", StreetTown: st.Slug, District: "静安区"));
+        }
+    }
+
+    private GeoPoint? StreetTownPoint(StreetTown st)
+    {
+        var area = _data.Streets.FirstOrDefault(a => a.Name == st.NameZh);
+        return area is not null ? InteriorPoint(area.Geometry)
+            : _data.Stations.FirstOrDefault(s => s.Street == st.Slug && s.Type == StationType.JudicialOffice)?.Location;
+    }
+
     private void MatchStreetTown(ParsedAddress parsed, List<GeocodeCandidate> candidates)
     {
         foreach (var st in Stations.StreetTown.All)
@@ -180,10 +221,7 @@ public sealed class Geocoder
                 || (parsed.Language == "en" && EnglishKeyOf(parsed.Normalized) is { } q && q.Contains(EnglishKeyOf(st.NameEn)!, StringComparison.Ordinal))
                 || parsed.Normalized == bare;
             if (!named) continue;
-            var area = _data.Streets.FirstOrDefault(a => a.Name == st.NameZh);
-            GeoPoint? at = area is not null ? InteriorPoint(area.Geometry)
-                : _data.Stations.FirstOrDefault(s => s.Street == st.Slug && s.Type == StationType.JudicialOffice)?.Location;
-            if (at is { } point)
+            if (StreetTownPoint(st) is { } point)
             {
                 candidates.Add(new GeocodeCandidate(st.NameZh, st.NameEn, point, GeocodeMatchType.StreetTown, 0.6, "street-town",
                     StreetTown: st.Slug, District: "静安区"));

@@ -7,7 +7,8 @@ namespace LegalServiceMap.Core.Stations;
 public sealed record Holiday(string NameZh, string NameEn, DateOnly From, DateOnly To);
 
 /// <summary>
-/// China's statutory days off and make-up working days (调休) from data/holidays.json. Immutable; thread-safe.
+/// China's statutory days off and make-up working days (调休): the chinese-days package's calendar (written by npm ci to
+/// data/generated/holidays.json) merged with data/holidays.json (<see cref="Merge"/>). Immutable; thread-safe.
 /// Years not in the file are treated as ordinary weeks.
 /// </summary>
 public sealed class HolidayCalendar
@@ -15,9 +16,12 @@ public sealed class HolidayCalendar
     private readonly Dictionary<DateOnly, Holiday> _daysOff = [];
     private readonly HashSet<DateOnly> _workdays = [];
 
+    private readonly IReadOnlyList<Holiday> _holidays;
+
     public HolidayCalendar(IEnumerable<Holiday> holidays, IEnumerable<DateOnly> workdays)
     {
-        foreach (var h in holidays)
+        _holidays = holidays.ToList();
+        foreach (var h in _holidays)
         {
             for (var d = h.From; d <= h.To; d = d.AddDays(1)) _daysOff[d] = h;
         }
@@ -33,6 +37,37 @@ public sealed class HolidayCalendar
     public Holiday? HolidayOn(DateOnly date) => _daysOff.GetValueOrDefault(date);
 
     public bool IsMakeUpWorkday(DateOnly date) => _workdays.Contains(date);
+
+    /// <summary>The days off of one year, in date order.</summary>
+    public IReadOnlyList<DateOnly> DaysOffIn(int year) => _daysOff.Keys.Where(d => d.Year == year).Order().ToList();
+
+    /// <summary>The make-up working days of one year, in date order.</summary>
+    public IReadOnlyList<DateOnly> WorkdaysIn(int year) => _workdays.Where(d => d.Year == year).Order().ToList();
+
+    /// <summary>
+    /// The package's calendar (<paramref name="generated"/>) with <paramref name="overrides"/> (data/holidays.json) winning
+    /// for every year it lists: a State Council notice typed in before the package has it, or a correction.
+    /// </summary>
+    public static HolidayCalendar Merge(HolidayCalendar generated, HolidayCalendar overrides)
+    {
+        var replaced = overrides.Years.ToHashSet();
+        return new HolidayCalendar(
+            generated._holidays.Where(h => !replaced.Contains(h.From.Year) && !replaced.Contains(h.To.Year)).Concat(overrides._holidays),
+            generated._workdays.Where(d => !replaced.Contains(d.Year)).Concat(overrides._workdays));
+    }
+
+    /// <summary>The years both calendars have whose days off or make-up working days differ.</summary>
+    public static IReadOnlyList<int> Disagreements(HolidayCalendar a, HolidayCalendar b) =>
+        a.Years.Intersect(b.Years).Where(y => !a.DaysOffIn(y).SequenceEqual(b.DaysOffIn(y)) || !a.WorkdaysIn(y).SequenceEqual(b.WorkdaysIn(y))).Order().ToList();
+
+    /// <summary>
+    /// The year whose days off are missing and needed now: this year, or from 1 December next year (the State Council
+    /// publishes the notice in the autumn); null when nothing is missing.
+    /// </summary>
+    public int? MissingYear(DateOnly today) =>
+        !Years.Contains(today.Year) ? today.Year
+        : today.Month == 12 && !Years.Contains(today.Year + 1) ? today.Year + 1
+        : null;
 
     /// <exception cref="FormatException">Not a holidays file, or a bad date.</exception>
     public static HolidayCalendar Read(Stream json)

@@ -14,6 +14,12 @@ public sealed class Station
     public required string Id { get; set; }
     public StationType Type { get; set; }
 
+    /// <summary>
+    /// For a residents' or village committee: its 12-digit division code from the register (the key of its record, also in
+    /// imports); null for every other station. Not a staff-edited field: the register owns it.
+    /// </summary>
+    public string? DivisionCode { get; set; }
+
     public required string NameZh { get; set; }
     public required string NameEn { get; set; }
     public string? AddressZh { get; set; }
@@ -90,4 +96,14 @@ public sealed class Station
     public string? LocationNote(bool english) => english ? LocationNoteEn : LocationNoteZh;
     public string? Note(bool english) => english ? NoteEn : NoteZh;
     public StreetTown? StreetTown => Stations.StreetTown.Find(Street);
+
+    /// <summary>The street/town's 9-digit division code (统计用区划代码), or null when the street/town is unknown.</summary>
+    public string? StreetCode => StreetTown?.Code;
+
+    /// <summary>
+    /// Whether a list shows the station when the resident asked for nothing in particular (no type, no search): every
+    /// station, except a residents' committee that is not placed yet — 267 of them with no location would bury the
+    /// places one can walk to. Search and the committee type filter find them all.
+    /// </summary>
+    public bool InDefaultList => Type != StationType.ResidentsCommittee || Location is not null;
 }

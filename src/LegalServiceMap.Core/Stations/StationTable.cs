@@ -10,12 +10,15 @@ namespace LegalServiceMap.Core.Stations;
 /// </summary>
 public static class StationTable
 {
-    /// <summary>The id, then one column per <see cref="StationFields"/> entry.</summary>
-    public static readonly string[] Columns = ["id", .. StationFields.All.Select(f => f.Column)];
+    /// <summary>
+    /// The id, the official codes (street/town 9 digits; a committee's 12 digits, which also finds its record on import),
+    /// then one column per <see cref="StationFields"/> entry. The codes are written, not read: the register owns them.
+    /// </summary>
+    public static readonly string[] Columns = ["id", "street_code", "division_code", .. StationFields.All.Select(f => f.Column)];
 
     public static IReadOnlyDictionary<string, string?> ToRow(Station s)
     {
-        var row = new Dictionary<string, string?> { ["id"] = s.Id };
+        var row = new Dictionary<string, string?> { ["id"] = s.Id, ["street_code"] = s.StreetCode, ["division_code"] = s.DivisionCode };
         foreach (var field in StationFields.All) row[field.Column] = field.ToCell(field.Get(s));
         return row;
     }

@@ -11,6 +11,8 @@ public enum StationType
     Mediation,
     CommercialMediation,
     JudicialOffice,
+    /// <summary>A residents' or village committee (居委会/村委会), where the community legal adviser (居村法律顾问) is found.</summary>
+    ResidentsCommittee,
     LawFirm,
     JudicialAppraisal,
     CultureSite,

@@ -49,6 +49,7 @@ public static class GeocodingApi
                     road = c.Road is null ? null : english ? gazetteer.EnglishRoadName(c.Road) ?? c.Road : c.Road,
                     number = c.Number,
                     streetTown = StreetTown.Find(c.StreetTown)?.Name(english),
+                    streetCode = StreetTown.Find(c.StreetTown)?.Code,
                     district = c.District is null ? null : english ? "Jing'an District" : c.District,
                 },
             }),

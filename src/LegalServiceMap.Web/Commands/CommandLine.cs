@@ -218,7 +218,8 @@ public static class CommandLine
         await using var stream = File.OpenRead(Resolve(app, args[1]));
         var areas = GeoJson.ReadAreas(stream, Option(args, "--name-property") ?? "name", system);
         var count = await app.Services.GetRequiredService<BoundaryService>().ImportAsync(areas, kind);
-        Console.WriteLine($"Imported {count} {kind} boundar{(count == 1 ? "y" : "ies")}: {string.Join(", ", areas.Select(a => a.Name))}");
+        var named = areas.Select(a => BoundaryService.Official(a, kind)).Select(o => o.Code is null ? $"{o.Area.Name} (not an official {kind}: kept by its name)" : $"{o.Area.Name} {o.Code}");
+        Console.WriteLine($"Imported {count} {kind} boundar{(count == 1 ? "y" : "ies")}: {string.Join(", ", named)}");
         return 0;
     }
 }

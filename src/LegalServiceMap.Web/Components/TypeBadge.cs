@@ -30,6 +30,7 @@ public static class TypeBadge
         StationType.Mediation => "调",
         StationType.CommercialMediation => "商",
         StationType.JudicialOffice => "司",
+        StationType.ResidentsCommittee => "居",
         StationType.LawFirm => "律",
         StationType.JudicialAppraisal => "鉴",
         _ => "文",

@@ -63,6 +63,10 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         station.Ignore(s => s.IsVerified);
         station.Ignore(s => s.Location);
         station.Ignore(s => s.StreetTown);
+        station.Ignore(s => s.StreetCode);
+        station.Ignore(s => s.InDefaultList);
+        station.Property(s => s.DivisionCode).HasMaxLength(12);
+        station.HasIndex(s => s.DivisionCode).IsUnique();
         station.HasIndex(s => s.Type);
         station.HasIndex(s => s.Street);
 
@@ -75,6 +79,7 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         var boundary = modelBuilder.Entity<StoredBoundary>();
         boundary.Property(b => b.Kind).HasMaxLength(20);
         boundary.Property(b => b.Name).HasMaxLength(200);
+        boundary.Property(b => b.Code).HasMaxLength(12);
         boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
 

@@ -39,3 +39,13 @@ public sealed class PostgresDbContextDesignFactory : IDesignTimeDbContextFactory
         new(new DbContextOptionsBuilder<PostgresDbContext>()
             .UseNpgsql("Host=localhost;Database=design", o => o.UseNetTopologySuite()).Options);
 }
+
+/// <summary>
+/// For <c>dotnet ef migrations add … --context AppDbContext</c> (SQLite). Without it the tools would take the
+/// PostgreSQL factory above for the base context too, and write a PostgreSQL migration.
+/// </summary>
+public sealed class AppDbContextDesignFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design.db").Options);
+}

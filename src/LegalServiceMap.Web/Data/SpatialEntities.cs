@@ -23,6 +23,8 @@ public sealed class StoredBoundary
     public int Id { get; set; }
     public required string Kind { get; set; }
     public required string Name { get; set; }
+    /// <summary>The 9-digit division code of the street/town a street boundary is (its key, with the name as the register writes it); the district's 6 digits; null when the file's name matched none.</summary>
+    public string? Code { get; set; }
     public required string GeoJson { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Web.Stations;
@@ -25,7 +26,8 @@ public static class Health
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [Ready])
             .AddCheck<CatalogCheck>("catalog", tags: [Ready])
-            .AddCheck<WalkingCheck>("walking", tags: [Ready]);
+            .AddCheck<WalkingCheck>("walking", tags: [Ready])
+            .AddCheck<HolidaysCheck>("holidays", tags: [Ready]);
         return services;
     }
 
@@ -79,6 +81,15 @@ public static class Health
             Task.FromResult(stations.Catalog.All.Count > 0
                 ? HealthCheckResult.Healthy($"{stations.Catalog.All.Count} stations")
                 : HealthCheckResult.Unhealthy("no stations loaded"));
+    }
+
+    /// <summary>Degraded (still 200) when the days off of this year, or from 1 December of next year, are missing: staff must add them.</summary>
+    private sealed class HolidaysCheck(HolidayCalendar calendar, TimeProvider clock) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(calendar.MissingYear(DateOnly.FromDateTime(OpeningHours.ToShanghai(clock.GetUtcNow()))) is { } year
+                ? HealthCheckResult.Degraded($"no days off for {year}: add them to data/holidays.json or update chinese-days")
+                : HealthCheckResult.Healthy($"days off known to {calendar.Years.LastOrDefault()}"));
     }
 
     private sealed class WalkingCheck(WalkingAreaService walking) : IHealthCheck

@@ -29,7 +29,7 @@ public static class OpenApiDocs
         ["minutes"] = new("Walking time in minutes, 1 to 60 (default 15).", "15"),
         ["speed"] = new("Walking pace: `normal` (5 km/h, default), `elder` (3.6 km/h) or km/h from 1 to 10.", "elder"),
         ["pace"] = new("Walking pace of the culture walk: `normal`, `elder` or km/h from 1 to 10.", "normal"),
-        ["type"] = new("Station types, comma-separated: `service-centre`, `legal-aid`, `notary`, `mediation`, `commercial-mediation`, `judicial-office`, `law-firm`, `judicial-appraisal`, `culture-site`.", "notary,legal-aid"),
+        ["type"] = new("Station types, comma-separated: `service-centre`, `legal-aid`, `notary`, `mediation`, `commercial-mediation`, `judicial-office`, `residents-committee`, `law-firm`, `judicial-appraisal`, `culture-site`.", "notary,legal-aid"),
         ["lang"] = new("The language of names and messages: `zh` (default) or `en`.", "en", ["zh", "en"]),
         ["q"] = new("Search text in Chinese or English (pinyin and “Jing'an”/“jingan” fold together), up to 100 characters; for the geocoder up to 200.", "南京西路"),
         ["bbox"] = new("Only stations inside `west,south,east,north` (WGS-84 degrees).", "121.44,31.22,121.48,31.25"),

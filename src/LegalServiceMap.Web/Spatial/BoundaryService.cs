@@ -76,23 +76,30 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, S
             rows.Where(r => r.Kind == StoredBoundary.Street).Select(Parse).ToList()));
     }
 
-    /// <summary>Adds or replaces boundaries of one kind by name.</summary>
+    /// <summary>
+    /// Adds or replaces boundaries of one kind. A street/town is recognised by its name as the file writes it (江宁路街道,
+    /// 江宁路, "Jiangning Road Sub-district") or by its division code (310106006), and stored under its official name and
+    /// code, so importing a file keyed by names and later one keyed by codes replaces the same rows. An area that is none
+    /// of the 14 keeps its own name, without a code.
+    /// </summary>
     public async Task<int> ImportAsync(IEnumerable<NamedArea> areas, string kind, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await db.Boundaries.Where(b => b.Kind == kind).ToDictionaryAsync(b => b.Name, ct);
         var count = 0;
-        foreach (var area in areas)
+        foreach (var (area, code) in areas.Select(a => Official(a, kind)))
         {
             var json = ToFeature(area);
             if (existing.TryGetValue(area.Name, out var row))
             {
                 row.GeoJson = json;
+                row.Code = code;
                 row.ImportedAt = DateTimeOffset.UtcNow;
             }
             else
             {
-                db.Boundaries.Add(new StoredBoundary { Kind = kind, Name = area.Name, GeoJson = json, ImportedAt = DateTimeOffset.UtcNow });
+                db.Boundaries.Add(row = new StoredBoundary { Kind = kind, Name = area.Name, Code = code, GeoJson = json, ImportedAt = DateTimeOffset.UtcNow });
+                existing[area.Name] = row;
             }
             count++;
         }
@@ -108,6 +115,19 @@ public sealed class BoundaryService(IDbContextFactory<AppDbContext> dbFactory, S
         return Setup.DataFiles.Read<IReadOnlyList<NamedArea>>(file, s => GeoJson.ReadAreas(s, "name"), [],
             logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
             "coverage and the district check wait for an imported boundary");
+    }
+
+    /// <summary>Jing'an's division code (统计用区划代码).</summary>
+    public const string DistrictCode = "310106";
+
+    /// <summary>The area under its official name, and its division code; unchanged with no code when it is not one of the district's.</summary>
+    public static (NamedArea Area, string? Code) Official(NamedArea area, string kind)
+    {
+        if (kind == StoredBoundary.Street)
+        {
+            return Core.Stations.StreetTown.Resolve(area.Name) is { } st ? (area with { Name = st.NameZh }, st.Code) : (area, null);
+        }
+        return area.Name.Trim() is "静安区" or DistrictCode or "Jing'an District" or "Jing'an" ? (area with { Name = "静安区" }, DistrictCode) : (area, null);
     }
 
     private static string ToFeature(NamedArea area) => GeoJson.Serialize(new GeoFeature(area.Geometry, new { name = area.Name }));

@@ -120,6 +120,9 @@ public sealed class Gazetteer(IOptions<MapOptions> mapOptions, ILogger<Gazetteer
     /// <summary>The English (pinyin) form of a Chinese road name, when the pinyin table is present.</summary>
     public string? EnglishRoadName(string chinese) => _english.Value?.Translate(chinese);
 
+    /// <summary>English place names from the pinyin table written by npm ci; null when it is missing.</summary>
+    public EnglishRoadNames? English => _english.Value;
+
     public Geocoder Geocoder(StationCatalog stations, RoadSet roads, BoundarySet boundaries)
     {
         var english = _english.Value;

@@ -149,6 +149,53 @@ public class GeocoderTests
         Assert.True(area.Geometry.Contains(f.CreatePoint(new Coordinate(c.Location.Longitude, c.Location.Latitude))));
     }
 
+    private static Station Committee(GeoPoint? at = null) => new()
+    {
+        Id = "rc-310106006005", DivisionCode = "310106006005", Type = StationType.ResidentsCommittee,
+        NameZh = "联宝里居委会", NameEn = "Lianbaoli Residents' Committee", Street = "jiangninglu",
+        Latitude = at?.Latitude, Longitude = at?.Longitude, LocationTier = at is null ? LocationTier.StreetLevel : LocationTier.Surveyed,
+    };
+
+    private static NamedArea Jiangninglu()
+    {
+        var f = new GeometryFactory();
+        Coordinate C(double e, double n) { var p = At(e, n); return new(p.Longitude, p.Latitude); }
+        return new NamedArea("江宁路街道", f.CreatePolygon([C(0, 0), C(500, 0), C(500, 500), C(0, 500), C(0, 0)]));
+    }
+
+    [Theory]
+    [InlineData("联宝里")]
+    [InlineData("联宝里居委会")]
+    [InlineData("联宝")]
+    [InlineData("江宁路街道联宝里")]
+    [InlineData("Lianbaoli")]
+    [InlineData("lianbaoli residents committee")]
+    public void UnplacedCommittee_IsFoundAsPartOfItsStreetTown_MatchTypeStreetTown(string query)
+    {
+        var area = Jiangninglu();
+        var c = Build([Committee()], [area]).Geocode(query).First(c => c.Source == "committee");
+        Assert.Equal((GeocodeMatchType.StreetTown, "jiangninglu", "联宝里居委会 · 江宁路街道", "Lianbaoli Residents' Committee · Jiangning Road Sub-district"),
+            (c.MatchType, c.StreetTown, c.Label, c.LabelEn));
+        Assert.True(area.Geometry.Contains(new GeometryFactory().CreatePoint(new Coordinate(c.Location.Longitude, c.Location.Latitude))));
+    }
+
+    [Fact]
+    public void PlacedCommittee_IsFoundAtItsOwnPoint()
+    {
+        var door = At(250, 300);
+        var c = Build([Committee(door)], [Jiangninglu()]).Geocode("联宝里居委会")[0];
+        Assert.Equal(("rc-310106006005", GeocodeMatchType.ExactPoint), (c.StationId, c.MatchType));
+        Assert.True(c.Location.DistanceTo(door) < 0.5);
+        Assert.DoesNotContain(Build([Committee(door)], [Jiangninglu()]).Geocode("联宝里居委会"), x => x.Source == "committee");
+    }
+
+    [Theory]
+    [InlineData("宝里")]          // not how the name begins
+    [InlineData("北京西路联宝")]   // a partial name inside a longer query
+    [InlineData("联")]
+    public void Committee_IsNotFoundByAFragment(string query) =>
+        Assert.DoesNotContain(Build([Committee()], [Jiangninglu()]).Geocode(query), c => c.Source == "committee");
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

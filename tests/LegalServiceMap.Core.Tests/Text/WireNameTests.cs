@@ -12,7 +12,7 @@ public sealed class WireNameTests
     public void WireNames_AreThePublishedNames()
     {
         // These names are in the API, URLs, exports, imports and the database: a change here is a breaking change.
-        Assert.Equal(["service-centre", "legal-aid", "notary", "mediation", "commercial-mediation", "judicial-office", "law-firm", "judicial-appraisal", "culture-site"],
+        Assert.Equal(["service-centre", "legal-aid", "notary", "mediation", "commercial-mediation", "judicial-office", "residents-committee", "law-firm", "judicial-appraisal", "culture-site"],
             WireName.All<StationType>());
         Assert.Equal(["active", "temporarily-closed", "closed"], WireName.All<StationStatus>());
         Assert.Equal(["surveyed", "interpolated", "approximate", "street-level"], WireName.All<LocationTier>());

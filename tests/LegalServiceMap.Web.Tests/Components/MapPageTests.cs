@@ -30,7 +30,7 @@ public sealed class MapPageTests : BunitContext
         var cut = Render<MapPage>();
 
         // The nearest page first; the rest on request, and then every station.
-        var total = _db.Queries.Catalog.All.Count;
+        var total = _db.Queries.Catalog.All.Count(s => s.InDefaultList); // not the residents' committees nobody has placed yet
         Assert.Equal(StationList.PageSize, cut.FindAll("li.station-item").Count);
         Assert.Equal($"显示全部 {total} 个", cut.Find("[data-testid=show-all]").TextContent);
         cut.Find("[data-testid=show-all]").Click();
@@ -78,8 +78,11 @@ public sealed class MapPageTests : BunitContext
         var cut = RenderAt("/?q=" + Uri.EscapeDataString("彭浦"));
         var names = cut.FindAll("a.station-name").Select(a => a.TextContent).ToList();
         Assert.NotEmpty(names);
-        Assert.All(cut.FindAll("li.station-item"), li => Assert.Contains(li.GetAttribute("data-station-id"),
-            new[] { "judicial-office-pengpuxincun", "rule-of-law-centre-pengpuxincun", "judicial-office-pengpu", "rule-of-law-centre-pengpu" }));
+        // The street/towns' offices, and the residents' committees of 彭浦镇 and 彭浦新村 (found by search though not placed).
+        var found = cut.FindAll("li.station-item").Select(li => li.GetAttribute("data-station-id")!).ToList();
+        Assert.Subset(found.ToHashSet(), new[] { "judicial-office-pengpuxincun", "rule-of-law-centre-pengpuxincun", "judicial-office-pengpu", "rule-of-law-centre-pengpu" }.ToHashSet());
+        Assert.All(found, id => Assert.True(id.StartsWith("rc-") ? _db.Queries.Find(id)!.Street is "pengpu" or "pengpuxincun" || _db.Queries.Find(id)!.NameZh.Contains("彭浦")
+            : id is "judicial-office-pengpuxincun" or "rule-of-law-centre-pengpuxincun" or "judicial-office-pengpu" or "rule-of-law-centre-pengpu", id));
     }
 
     [Fact]
@@ -130,10 +133,27 @@ public sealed class MapPageTests : BunitContext
         this.AddAppServices(_db, "en");
         var cut = Render<MapPage>();
         Assert.Equal("Legal services near you", cut.Find("h1").TextContent);
-        Assert.Equal($"Show all {_db.Queries.Catalog.All.Count} places", cut.Find("[data-testid=show-all]").TextContent);
+        Assert.Equal($"Show all {_db.Queries.Catalog.All.Count(s => s.InDefaultList)} places", cut.Find("[data-testid=show-all]").TextContent);
         cut.Find("[data-testid=show-all]").Click();
         Assert.Contains(cut.FindAll("a.station-name"), a => a.TextContent == "Judicial Office of Linfen Road Sub-district");
         Assert.Contains("Notary office", cut.Find("fieldset.type-filter").TextContent);
+    }
+
+    [Fact]
+    public void MapPage_ResidentsCommittees_AreListedUnderTheirTypeAndBySearch_NotByDefault()
+    {
+        this.AddAppServices(_db);
+        var byDefault = Render<MapPage>();
+        Assert.DoesNotContain(byDefault.FindAll("li.station-item"), li => li.GetAttribute("data-station-id")!.StartsWith("rc-"));
+        Assert.Contains("267", byDefault.Find("input[data-type=residents-committee]").ParentElement!.TextContent); // the filter counts them
+
+        var byType = RenderAt("/?type=residents-committee");
+        Assert.Equal("显示全部 267 个", byType.Find("[data-testid=show-all]").TextContent);
+
+        var bySearch = RenderAt("/?q=" + Uri.EscapeDataString("联宝里"));
+        var item = Assert.Single(bySearch.FindAll("li.station-item"));
+        Assert.Equal("rc-310106006005", item.GetAttribute("data-station-id"));
+        Assert.Contains("江宁路街道", item.TextContent);
     }
 
     [Fact]

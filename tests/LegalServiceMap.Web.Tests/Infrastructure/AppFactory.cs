@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LegalServiceMap.Web.Tests.Infrastructure;
@@ -19,6 +21,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Development, Production… (Testing by default: no background jobs).</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>The app's clock; the real one when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Settings applied last, over the defaults above.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
@@ -35,6 +40,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:StatusFailuresPerReference", "10000");
         builder.UseSetting("RateLimits:SignInFailuresPerClient", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(s => s.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -29,10 +29,7 @@ public static class BunitSetup
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton<TimeProvider>(new FixedClock(now ?? TuesdayMorning));
         ctx.AddBunitPersistentComponentState();
-        using (var holidays = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "data", "holidays.json")))
-        {
-            ctx.Services.AddSingleton(LegalServiceMap.Core.Stations.HolidayCalendar.Read(holidays));
-        }
+        ctx.Services.AddSingleton(LegalServiceMap.Web.Stations.HolidayCalendarProvider.Load(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         ctx.Services.AddSingleton(Options.Create(new MapOptions { TileUrl = null }));
         ctx.Services.AddMudServices(o =>
         {

@@ -51,8 +51,10 @@ public sealed class TestDatabase : IDisposable
         Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()),
         new LegalServiceMap.Web.Spatial.Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), NullLogger<LegalServiceMap.Web.Spatial.Gazetteer>.Instance));
 
-    public static StationSeeder Seeder(string? file = null) =>
-        new(Options.Create(new SeedOptions { StationsFile = file ?? "data/stations.json" }), NullLogger<StationSeeder>.Instance);
+    public static StationSeeder Seeder(string? file = null, string? divisions = null) =>
+        new(Options.Create(new SeedOptions { StationsFile = file ?? "data/stations.json", DivisionsFile = divisions ?? "data/generated/divisions.json" }),
+            new LegalServiceMap.Web.Spatial.Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), NullLogger<LegalServiceMap.Web.Spatial.Gazetteer>.Instance),
+            NullLogger<StationSeeder>.Instance);
 
     public void AddTo(IServiceCollection services)
     {

@@ -12,7 +12,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Live_AnswersWithoutRunningChecks_AndReady_ListsEachCheck()
     {
-        using var app = new AppFactory { EnvironmentName = "Production" };
+        using var app = new AppFactory { EnvironmentName = "Production", Clock = new FixedClock(new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.FromHours(8))) };
         var client = app.CreateClient();
         var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -21,7 +21,20 @@ public sealed class HealthTests
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         Assert.Equal("healthy", ready.GetProperty("status").GetString());
         var checks = ready.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string?> { ["database"] = "healthy", ["catalog"] = "healthy", ["walking"] = "healthy", ["stopping"] = "healthy" }, checks);
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "healthy", ["catalog"] = "healthy", ["walking"] = "healthy", ["holidays"] = "healthy", ["stopping"] = "healthy" }, checks);
+    }
+
+    [Fact]
+    public async Task FromFirstDecember_WithoutNextYearsDaysOff_ReadyIsDegradedButStill200()
+    {
+        using var app = new AppFactory { EnvironmentName = "Production", Clock = new FixedClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8))) };
+        var response = await app.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ready = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("degraded", ready.GetProperty("status").GetString());
+        var holidays = ready.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "holidays");
+        Assert.Equal("degraded", holidays.GetProperty("status").GetString());
+        Assert.Contains("2027", holidays.GetProperty("description").GetString());
     }
 
     [Fact]

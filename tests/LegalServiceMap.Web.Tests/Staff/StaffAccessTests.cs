@@ -83,7 +83,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
         await SignInAsync(client, EditorEmail, Password);
         var response = await client.GetAsync("/api/staff/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("id,type,name_zh", (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        Assert.StartsWith("id,street_code,division_code,type,name_zh", (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/staff/export?format=pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/import")).StatusCode);
     }

@@ -61,7 +61,7 @@ public abstract class StationTransferServiceTests(DatabaseProvider provider) : I
     [Fact]
     public async Task GbkCsvFromExcel_WithAChangedPhone_IsReadAndCommittedWithAudit()
     {
-        var csv = (await CsvAsync()).Replace("judicial-office-linfenlu,judicial-office,临汾路街道司法所,", "judicial-office-linfenlu,judicial-office,临汾路街道司法所（新）,");
+        var csv = (await CsvAsync()).Replace("judicial-office-linfenlu,310106021,,judicial-office,临汾路街道司法所,", "judicial-office-linfenlu,310106021,,judicial-office,临汾路街道司法所（新）,");
         var gbk = Encoding.GetEncoding(936).GetBytes(csv);
 
         var dry = await ImportAsync(gbk, "stations.csv", commit: false);
@@ -84,9 +84,9 @@ public abstract class StationTransferServiceTests(DatabaseProvider provider) : I
         var before = await Snapshot();
         var csv = await CsvAsync();
         var lines = csv.Split("\r\n").ToList();
-        lines[1] = lines[1].Replace(lines[1].Split(',')[2], "=HYPERLINK(\"http://x\")");
-        var cells = lines[2].Split(',', 3);
-        lines[2] = $"{cells[0]},spaceport,{cells[2]}";
+        lines[1] = lines[1].Replace(lines[1].Split(',')[4], "=HYPERLINK(\"http://x\")"); // name_zh, after id, street_code, division_code, type
+        var cells = lines[2].Split(',', 5);
+        lines[2] = $"{cells[0]},{cells[1]},{cells[2]},spaceport,{cells[4]}";
         lines.Insert(3, lines[4]); // a duplicate id
         var report = await ImportAsync(Encoding.UTF8.GetBytes(string.Join("\r\n", lines)), "bad.csv", commit: true);
 

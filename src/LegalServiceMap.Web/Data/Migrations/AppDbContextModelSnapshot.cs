@@ -47,6 +47,10 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.Property<string>("ClosureReasonZh")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Exceptions")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -139,6 +143,9 @@ namespace LegalServiceMap.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
 
                     b.HasIndex("Street");
 
@@ -280,6 +287,10 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("GeoJson")
                         .IsRequired()

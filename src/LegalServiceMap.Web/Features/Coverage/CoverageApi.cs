@@ -1,4 +1,5 @@
 using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
@@ -35,11 +36,12 @@ public static class CoverageApi
     {
         var errors = new ParameterErrors(L);
         var (m, s) = Walk(errors, minutes, speed, walking.Options);
-        errors.English(lang); // validated only: the figures are the same in either language
+        var english = errors.English(lang); // the figures are the same in either language; committees' names follow it
         if (errors.Any) return errors.Problem();
         if (!coverage.HasDistrict) return NoDistrict(L);
 
         var results = StationTypes.All.Select(t => coverage.Compute(t, m, s)!).ToList();
+        var reach = coverage.CommitteeReach(m, s);
         return TypedResults.Json(new
         {
             method = WireName.Of(results[0].Method),
@@ -56,8 +58,28 @@ public static class CoverageApi
                 stationsUsed = r.StationsUsed,
                 share = Math.Round(r.District.Share, 4),
                 coveredKm2 = Math.Round(r.District.CoveredKm2, 3),
-                streets = r.Streets.Select(st => new { name = st.Name, areaKm2 = Math.Round(st.AreaKm2, 3), share = Math.Round(st.Share, 4) }),
+                streets = r.Streets.Select(st => new
+                {
+                    name = st.Name, streetCode = StreetTown.Resolve(st.Name)?.Code, areaKm2 = Math.Round(st.AreaKm2, 3), share = Math.Round(st.Share, 4),
+                }),
             }),
+            // The 居村 points: for each placed residents' committee, the walk from its office to the nearest station of each
+            // service type within the budget (a type not listed is not within it).
+            committees = new
+            {
+                total = coverage.Committees,
+                placed = reach.Count,
+                items = reach.Select(c => new
+                {
+                    id = c.Committee.Id,
+                    divisionCode = c.Committee.DivisionCode,
+                    name = c.Committee.Name(english),
+                    streetCode = c.Committee.StreetCode,
+                    offNetwork = c.OffNetwork,
+                    withinMinutes = CommitteeCoverage.ServiceTypes.Where(c.NearestMinutes.ContainsKey).ToDictionary(t => t.ToSlug(), t => c.NearestMinutes[t]),
+                    missing = CommitteeCoverage.ServiceTypes.Where(t => !c.NearestMinutes.ContainsKey(t)).Select(t => t.ToSlug()),
+                }),
+            },
         });
     }
 

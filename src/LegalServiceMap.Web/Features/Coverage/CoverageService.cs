@@ -23,6 +23,19 @@ public sealed class CoverageService(SpatialState state, Setup.AppMetrics metrics
     /// <summary>How the API names the district's source: <c>outline</c> (approximate, shipped) or <c>imported</c>.</summary>
     public string DistrictSource => DistrictIsOutline ? "outline" : "imported";
 
+    private sealed record CommitteesKey(double Minutes, double Speed);
+
+    /// <summary>Every residents' committee of the catalog (placed or not): the register's count.</summary>
+    public int Committees => state.Current.PublicCatalog.All.Count(s => s.Type == StationType.ResidentsCommittee);
+
+    /// <summary>Per placed residents' committee, the service types within the walk of its office (one walking area each, once per snapshot).</summary>
+    public IReadOnlyList<CommitteeReach> CommitteeReach(double minutes, double speedKmh)
+    {
+        var snapshot = state.Current;
+        return state.Derived(snapshot, new CommitteesKey(minutes, speedKmh), () =>
+            CommitteeCoverage.Compute(snapshot.PublicCatalog.All, minutes, speedKmh, r => snapshot.Engine.Compute(r, snapshot.Places)));
+    }
+
     /// <summary>Coverage of one type, or null when no district boundary is imported.</summary>
     public CoverageResult? Compute(StationType type, double minutes, double speedKmh)
     {

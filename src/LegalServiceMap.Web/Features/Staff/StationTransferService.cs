@@ -87,6 +87,9 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         {
             id = $"loc-{s.Id}", name = s.NameZh, alternate_name = s.NameEn, latitude = s.Latitude, longitude = s.Longitude,
             location_type = "physical", accuracy = s.LocationTier.ToSlug(),
+            // The official division codes (统计用区划代码) as external identifiers, so other registers can join on them.
+            external_identifiers = new[] { (Type: "nbs-street-code", Value: s.StreetCode), (Type: "nbs-division-code", Value: s.DivisionCode) }
+                .Where(x => x.Value is not null).Select(x => new { type = x.Type, identifier = x.Value }),
             addresses = new[] { new { address_1 = s.AddressZh ?? "", city = "上海市", region = "静安区", country = "CN", address_type = "physical" } },
         }),
         service_at_locations = stations.Where(s => s.Location is not null).Select(s => new { id = $"sal-{s.Id}", service_id = $"svc-{s.Id}", location_id = $"loc-{s.Id}" }),
@@ -135,6 +138,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await db.Stations.ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var byDivision = existing.Values.Where(s => s.DivisionCode is not null).ToDictionary(s => s.DivisionCode!, StringComparer.Ordinal);
         var district = boundaries.Current;
         Func<GeoPoint, bool> inDistrict = p => district.Contains(p) ?? (p.Latitude is > 31.1 and < 31.4 && p.Longitude is > 121.3 and < 121.6);
         var report = new List<ImportRow>();
@@ -144,8 +148,15 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         {
             var problems = new List<StationTable.RowProblem>();
             var id = rows[i].GetValueOrDefault("id");
+            // A residents' committee is found by its division code too (a sheet of committees and their places needs no ids).
+            if (rows[i].GetValueOrDefault("division_code")?.Trim() is { Length: > 0 } code)
+            {
+                if (!byDivision.TryGetValue(code, out var committee)) problems.Add(new StationTable.RowProblem("Import_UnknownDivision", "division_code", code));
+                else if (string.IsNullOrWhiteSpace(id)) rows[i]["id"] = id = committee.Id;
+                else if (!string.Equals(id.Trim(), committee.Id, StringComparison.OrdinalIgnoreCase)) problems.Add(new StationTable.RowProblem("Import_DivisionMismatch", "division_code", code));
+            }
             var current = id is null ? null : existing.GetValueOrDefault(id.Trim());
-            var station = StationTable.FromRow(rows[i], current, inDistrict, problems);
+            var station = problems.Count > 0 ? null : StationTable.FromRow(rows[i], current, inDistrict, problems);
             if (station is not null && !seen.Add(station.Id))
             {
                 problems.Add(new StationTable.RowProblem("Import_Duplicate", "id", station.Id));
@@ -234,7 +245,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         if (sheet.Count == 0) return null;
         var columns = sheet[0].Select(kv => (Cell: kv.Key, Name: Header(kv.Value?.ToString() ?? "")))
             .Where(c => c.Name.Length > 0).GroupBy(c => c.Name).Select(g => g.First()).ToList();
-        if (!columns.Any(c => c.Name == "id")) return null;
+        if (!columns.Any(c => c.Name is "id" or "division_code")) return null;
         return sheet.Skip(1).Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(v.ToString())))
             .Select(r => columns.ToDictionary(c => c.Name, c => r.TryGetValue(c.Cell, out var value) ? value switch
             {

@@ -56,6 +56,10 @@ namespace LegalServiceMap.Web.Data.Migrations.Postgres
                     b.Property<string>("ClosureReasonZh")
                         .HasColumnType("text");
 
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("Exceptions")
                         .IsRequired()
                         .HasColumnType("text");
@@ -153,6 +157,9 @@ namespace LegalServiceMap.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
 
                     b.HasIndex("Geom");
 
@@ -302,6 +309,10 @@ namespace LegalServiceMap.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("GeoJson")
                         .IsRequired()
