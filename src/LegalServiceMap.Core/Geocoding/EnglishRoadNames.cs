@@ -54,8 +54,8 @@ public sealed partial class EnglishRoadNames(IReadOnlyDictionary<char, string> p
     }
 
     /// <summary>
-    /// A place name's pinyin as one capitalised word ("联宝里" → "Lianbaoli"), with place-name readings; null when empty
-    /// or when a character has no known reading.
+    /// A place name's pinyin as one capitalised word ("联宝里" → "Lianbaoli", "新安" → "Xin'an"), with place-name readings
+    /// and the apostrophe that divides syllables; null when empty or when a character has no known reading.
     /// </summary>
     public string? Pinyin(string chinese)
     {
@@ -64,6 +64,8 @@ public sealed partial class EnglishRoadNames(IReadOnlyDictionary<char, string> p
         {
             var reading = PlaceReadings.TryGetValue(c, out var r) ? r : pinyin.TryGetValue(c, out var p) ? p : null;
             if (reading is null) return null;
+            // The syllable-dividing mark: a syllable after the first that starts with a, o or e (延安 → Yan'an, 新安 → Xin'an).
+            if (name.Length > 0 && reading[0] is 'a' or 'o' or 'e') name.Append('\'');
             name.Append(reading);
         }
         if (name.Length == 0) return null;

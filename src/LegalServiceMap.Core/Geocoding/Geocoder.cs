@@ -21,7 +21,17 @@ public sealed record GeocodeCandidate(
     string? Number = null,
     string? StreetTown = null,
     string? District = null,
-    string? StationId = null);
+    string? StationId = null)
+{
+    /// <summary>How well a station placed at this candidate is placed: the location tier its match type gives.</summary>
+    public LocationTier Tier => MatchType switch
+    {
+        GeocodeMatchType.ExactPoint => LocationTier.Surveyed,
+        GeocodeMatchType.InterpolatedNumber => LocationTier.Interpolated,
+        GeocodeMatchType.Intersection or GeocodeMatchType.Road => LocationTier.Approximate,
+        _ => LocationTier.StreetLevel,
+    };
+}
 
 /// <summary>What is at a point: the nearest road and an estimated house number, the street/town and the district.</summary>
 public sealed record ReverseGeocode(

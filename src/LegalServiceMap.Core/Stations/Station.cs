@@ -79,6 +79,12 @@ public sealed class Station
 
     public bool IsVerified => LastVerified is not null;
 
+    /// <summary>After how many days a confirmation is stale and should be repeated.</summary>
+    public const int StaleDays = 180;
+
+    /// <summary>Verified, but longer ago than <see cref="StaleDays"/> days.</summary>
+    public bool IsStaleOn(DateOnly today) => LastVerified is { } d && d.AddDays(StaleDays) < today;
+
     /// <summary>
     /// True when residents must not take the position as the door: no position at all, or only an approximate or
     /// street-level one (drawn hollow and labelled "location approximate").
@@ -99,6 +105,12 @@ public sealed class Station
 
     /// <summary>The street/town's 9-digit division code (统计用区划代码), or null when the street/town is unknown.</summary>
     public string? StreetCode => StreetTown?.Code;
+
+    /// <summary>
+    /// Placed for staff's "place the unplaced" work: a position better than its street/town's representative point
+    /// (surveyed, interpolated or approximate).
+    /// </summary>
+    public bool IsPlaced => Location is not null && LocationTier != LocationTier.StreetLevel;
 
     /// <summary>
     /// Whether a list shows the station when the resident asked for nothing in particular (no type, no search): every

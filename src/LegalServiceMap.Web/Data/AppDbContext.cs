@@ -65,6 +65,7 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         station.Ignore(s => s.StreetTown);
         station.Ignore(s => s.StreetCode);
         station.Ignore(s => s.InDefaultList);
+        station.Ignore(s => s.IsPlaced);
         station.Property(s => s.DivisionCode).HasMaxLength(12);
         station.HasIndex(s => s.DivisionCode).IsUnique();
         station.HasIndex(s => s.Type);

@@ -37,8 +37,7 @@ public static class StationSearchIndex
     private static Task<int> InsertAsync(AppDbContext db, Station s, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""INSERT INTO "StationSearch" ("Id", "Text") VALUES ({s.Id}, {DocumentOf(s)});""", ct);
 
-    public static string DocumentOf(Station s) =>
-        SearchText.Document(s.NameZh, s.NameEn, s.AddressZh, s.AddressEn, s.StreetTown?.NameZh, s.StreetTown?.NameEn, s.DivisionCode);
+    public static string DocumentOf(Station s) => StationText.Document(s);
 
     /// <summary>Ids of the stations whose text contains <paramref name="query"/> (folded like the documents).</summary>
     public static async Task<IReadOnlySet<string>> SearchAsync(AppDbContext db, string query, CancellationToken ct = default)

@@ -239,5 +239,6 @@ public class GeocoderTests
         Assert.Equal("North Maoming Road", e.Translate("茂名北路"));
         Assert.Equal("Shimen No. 2 Road", e.Translate("石门二路"));
         Assert.Equal("Changshou Road", e.Translate("长寿路"));
+        Assert.Equal("Middle Yan'an Road", e.Translate("延安中路"));
     }
 }

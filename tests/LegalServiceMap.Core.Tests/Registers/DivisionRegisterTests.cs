@@ -102,6 +102,8 @@ public class DivisionRegisterTests
     [InlineData("四和花园居委会", "Sihe Garden Residents' Committee")]
     [InlineData("彭浦村村委会", "Pengpu Village Villagers' Committee")]
     [InlineData("多福巷社区居委会", "Duofuxiang Residents' Committee")]
+    [InlineData("新安居委会", "Xin'an Residents' Committee")]
+    [InlineData("达安花园居委会", "Da'an Garden Residents' Committee")]
     public void EnglishNames_AreMadeTheWayRoadNamesAre(string chinese, string english) =>
         Assert.Equal(english, ResidentsCommittees.EnglishName(chinese, English()));
 

@@ -49,6 +49,8 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.Arrivals>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.StationRows>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Features.Staff.StationEditService>();
+        ctx.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
 
         var module = ctx.JSInterop.SetupModule(MapInterop.ModulePath);

@@ -11,6 +11,12 @@ public static class AppTheme
             Primary = "#0b3d91",
             Secondary = "#b3261e",
             AppbarBackground = "#0b3d91",
+            // MudBlazor's default warning (#ff9800), info and success fail WCAG AA contrast as chip and alert text
+            // (axe-core on the staff pages); these darker tones pass 4.5:1 with white and on their own tint.
+            Warning = "#8a4b00",
+            WarningContrastText = "#ffffff",
+            Info = "#0b5cad",
+            Success = "#1b6e20",
         },
         Typography = new Typography
         {

@@ -23,6 +23,14 @@ public sealed class StationForm
 
     public StationForm Copy() => new() { Id = Id, Version = Version, Values = new Dictionary<string, string?>(Values) };
 
+    /// <summary>Puts the pin at <paramref name="p"/> (7 decimals, about 1 cm) with the tier that says how well it is known.</summary>
+    public void Place(Core.Geo.GeoPoint p, LocationTier tier)
+    {
+        this["latitude"] = Math.Round(p.Latitude, 7).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        this["longitude"] = Math.Round(p.Longitude, 7).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        this["locationTier"] = tier.ToSlug();
+    }
+
     public static StationForm From(Station s) => new() { Id = s.Id, Version = s.Version, Values = StationFields.TextOf(s) };
 
     /// <summary>A form for a new station: the first type, a street-level position, active.</summary>
@@ -155,6 +163,43 @@ public sealed class StationEditService(IDbContextFactory<AppDbContext> dbFactory
         var result = await SaveAsync(form, current, user, "restore", ct);
         if (result.Outcome == SaveOutcome.Saved) await security.RecordAsync(Audit.SecurityEventKind.Restored, user, null, stationId, changeSet);
         return result;
+    }
+
+    /// <summary>
+    /// Places a station at a geocoding candidate (the "place the unplaced" work): its point, the tier its match type
+    /// gives, and its street/town when the record has none; saved and audited like any edit (action "place").
+    /// </summary>
+    public async Task<SaveResult> PlaceAsync(string id, Core.Geocoding.GeocodeCandidate candidate, string user, CancellationToken ct = default)
+    {
+        if (await LoadAsync(id, ct) is not { } loaded) return new SaveResult(SaveOutcome.NotFound, new Dictionary<string, string>(), [], 0);
+        var form = loaded.Copy();
+        form.Place(candidate.Location, candidate.Tier);
+        if (string.IsNullOrEmpty(form["street"]) && candidate.StreetTown is not null) form["street"] = candidate.StreetTown;
+        return await SaveAsync(form, loaded, user, "place", ct);
+    }
+
+    /// <summary>
+    /// One change to many stations (the list's bulk actions): each is saved on its own through <see cref="SaveAsync"/>
+    /// — validated, audited with <paramref name="action"/>, refused when someone changed it meanwhile — and the outcome
+    /// counted.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<SaveOutcome, int>> BulkAsync(IEnumerable<string> ids, Action<StationForm> change, string user, string action,
+        CancellationToken ct = default)
+    {
+        var outcomes = new Dictionary<SaveOutcome, int>();
+        foreach (var id in ids.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            SaveOutcome outcome;
+            if (await LoadAsync(id, ct) is not { } loaded) outcome = SaveOutcome.NotFound;
+            else
+            {
+                var form = loaded.Copy();
+                change(form);
+                outcome = (await SaveAsync(form, loaded, user, action, ct)).Outcome;
+            }
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+        return outcomes;
     }
 
     /// <summary>Today in Shanghai, for "verified today".</summary>
