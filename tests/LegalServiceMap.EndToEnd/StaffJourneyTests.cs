@@ -113,12 +113,16 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     [InlineData("/staff/stations?lang=en")]
     [InlineData("/staff/place?lang=zh")]
     [InlineData("/staff/place?which=committees&lang=en")]
+    [InlineData("/staff/stations/judicial-office-beizhan?lang=zh")]
+    [InlineData("/staff/stations/judicial-office-beizhan?lang=en")]
     public async Task StaffPage_HasNoSeriousOrCriticalViolations(string url)
     {
         var (page, _) = await SignedInAsync($"e2e-axe-{Guid.NewGuid():N}@example.org", url, url.EndsWith("=en"), bypassCsp: true);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         var serious = await AccessibilityTests.SeriousViolationsAsync(page);
+        var name = string.Concat(url.TrimStart('/').Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"axe-{name}-1366x768.png"), FullPage = true });
         Assert.True(serious.Count == 0, url + "\n" + string.Join("\n", serious));
     }
 }

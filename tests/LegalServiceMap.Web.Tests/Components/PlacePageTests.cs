@@ -11,22 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LegalServiceMap.Web.Tests.Components;
 
 /// <summary>"Place the unplaced": candidates from each address on the real OSM sample's roads, one click to place.</summary>
-public sealed class PlacePageTests : BunitContext, IAsyncLifetime
+public sealed class PlacePageTests : AsyncBunitContext
 {
-    private readonly TestDatabase _db = new();
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services dispose only asynchronously: xunit runs this first, then Dispose.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _db.Dispose();
-    }
-
     private async Task<IRenderedComponent<PlacePage>> RenderWithRoadsAsync(string which = "")
     {
-        this.AddAppServices(_db);
+        this.AddAppServices(Db);
         AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
         // The shared OSM extract of the district's south-east corner gives the geocoder its roads and address points.
         OsmImport import;
@@ -44,8 +33,8 @@ public sealed class PlacePageTests : BunitContext, IAsyncLifetime
     {
         Skip.IfNot(Repository.SharedDataPresent(), "../shared/data is not present on this machine");
         var cut = await RenderWithRoadsAsync();
-        var total = _db.Queries.Catalog.All.Count(s => s.Status != StationStatus.Closed);
-        var placedBefore = _db.Queries.Catalog.All.Count(s => s.Status != StationStatus.Closed && s.IsPlaced);
+        var total = Db.Queries.Catalog.All.Count(s => s.Status != StationStatus.Closed);
+        var placedBefore = Db.Queries.Catalog.All.Count(s => s.Status != StationStatus.Closed && s.IsPlaced);
         Assert.Equal($"已定位 {placedBefore} 个，共 {total} 个", cut.Find("[data-testid=place-progress]").TextContent.Trim());
 
         // 中国劳动组合书记部旧址 (成都北路893弄): its address is on a road of the extract.
@@ -55,7 +44,7 @@ public sealed class PlacePageTests : BunitContext, IAsyncLifetime
         accept.Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=place-message]")));
-        var placed = _db.Queries.Find("culture-labour-secretariat")!;
+        var placed = Db.Queries.Find("culture-labour-secretariat")!;
         Assert.True(placed.IsPlaced);
         Assert.NotEqual(LocationTier.StreetLevel, placed.LocationTier);
         // (The text after the click is in the renderer's culture, not the test's: compare the figures.)
@@ -63,7 +52,7 @@ public sealed class PlacePageTests : BunitContext, IAsyncLifetime
         Assert.Contains($"{placedBefore + 1}", progress);
         Assert.Contains($"{total}", progress);
         Assert.Empty(cut.FindAll("[data-station-id=culture-labour-secretariat]")); // off the list once placed
-        await using var db = _db.Factory.CreateDbContext();
+        await using var db = Db.Factory.CreateDbContext();
         var audit = await db.StationChanges.AsNoTracking().Where(c => c.StationId == "culture-labour-secretariat").ToListAsync();
         Assert.Equal(["latitude", "locationTier", "longitude"], audit.Select(a => a.Field).Order());
         Assert.All(audit, a => Assert.Equal(("place", "editor@example.org"), (a.Action, a.User)));

@@ -7,19 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalServiceMap.Web.Tests.Components;
 
-public sealed class StationEditPageTests : BunitContext
+public sealed class StationEditPageTests : AsyncBunitContext
 {
-    private readonly TestDatabase _db = new();
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        _db.Dispose();
-    }
-
     private (IRenderedComponent<StationEditPage> Page, BunitJSInterop Map) RenderEditor(string id)
     {
-        var map = this.AddAppServices(_db);
+        var map = this.AddAppServices(Db);
         AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return (Render<StationEditPage>(p => p.Add(x => x.Id, id)), map);
@@ -36,9 +28,9 @@ public sealed class StationEditPageTests : BunitContext
         cut.Find("[data-testid=edit-save]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
-        var station = _db.Queries.Find("judicial-office-beizhan")!;
+        var station = Db.Queries.Find("judicial-office-beizhan")!;
         Assert.Equal((31.2490, 121.4680, LocationTier.Surveyed), (station.Latitude!.Value, station.Longitude!.Value, station.LocationTier));
-        var history = await new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security).HistoryAsync("judicial-office-beizhan");
+        var history = await new StationEditService(Db.Factory, Db.Queries, TimeProvider.System, Db.Security).HistoryAsync("judicial-office-beizhan");
         Assert.Equal(["latitude", "locationTier", "longitude"], history.Select(h => h.Field).Order());
         Assert.All(history, h => Assert.Equal("editor@example.org", h.User));
     }
@@ -61,7 +53,7 @@ public sealed class StationEditPageTests : BunitContext
     {
         var (cut, _) = RenderEditor("notary-zhabei");
         // Someone else saves first.
-        var service = new StationEditService(_db.Factory, _db.Queries, TimeProvider.System, _db.Security);
+        var service = new StationEditService(Db.Factory, Db.Queries, TimeProvider.System, Db.Security);
         var theirs = (await service.LoadAsync("notary-zhabei"))!;
         var changed = theirs.Copy();
         changed["phone"] = "021-99999999";
@@ -73,6 +65,68 @@ public sealed class StationEditPageTests : BunitContext
         var conflict = cut.Find("[data-testid=edit-conflict]").TextContent;
         Assert.Contains("电话", conflict);
         Assert.Contains("021-99999999", conflict);
-        Assert.NotEqual("my note", _db.Queries.Find("notary-zhabei")!.NoteEn);
+        Assert.NotEqual("my note", Db.Queries.Find("notary-zhabei")!.NoteEn);
+    }
+
+    /// <summary>Sets one input of the hours editor (found by its test id and day) on the renderer, in the test's culture.</summary>
+    private static Task OnDayAsync<T>(IRenderedComponent<StationEditPage> cut, string day, string testId, T value)
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        static bool Is(Dictionary<string, object?> a, string id, string d) => a.GetValueOrDefault("data-testid") as string == id && a.GetValueOrDefault("data-day") as string == d;
+        return cut.InvokeAsync(() =>
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+            return value switch
+            {
+                bool b when testId == "hours-open" => cut.FindComponents<MudBlazor.MudSwitch<bool>>().Single(c => Is(c.Instance.UserAttributes, testId, day)).Instance.ValueChanged.InvokeAsync(b),
+                bool b => cut.FindComponents<MudBlazor.MudCheckBox<bool>>().Single(c => Is(c.Instance.UserAttributes, testId, day)).Instance.ValueChanged.InvokeAsync(b),
+                string t => cut.FindComponents<MudBlazor.MudTextField<string>>().Single(c => Is(c.Instance.UserAttributes, testId, day)).Instance.ValueChanged.InvokeAsync(t),
+                _ => throw new ArgumentException("bool or string", nameof(value)),
+            };
+        });
+    }
+
+    [Fact]
+    public async Task HoursEditor_ShowsTheTextAsDays_AndEditingADayWritesTheImportersText_SeenOnThePublicPage()
+    {
+        var (cut, _) = RenderEditor("judicial-office-beizhan");
+        await OnDayAsync(cut, "Mon", "hours-open", true);
+        await OnDayAsync(cut, "Mon", "hours-lunch", true); // 09:00–17:00 splits into 09:00–11:30 and 13:00–17:00
+        await OnDayAsync(cut, "Mon", "hours-opens", "08:30");
+        cut.Find("[data-testid=hours-copy-monday]").Click();
+        await OnDayAsync(cut, "Sat", "hours-open", true);
+        await OnDayAsync(cut, "Sat", "hours-closes", "12:00");
+        cut.Find("[data-testid=edit-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        var station = Db.Queries.Find("judicial-office-beizhan")!;
+        Assert.Equal("mon 08:30-11:30 13:00-17:00\ntue 08:30-11:30 13:00-17:00\nwed 08:30-11:30 13:00-17:00\nthu 08:30-11:30 13:00-17:00\nfri 08:30-11:30 13:00-17:00\nsat 09:00-12:00",
+            OpeningHoursText.Format(station.Hours));
+        // Read back: the saved text shows as the same days (Friday with its lunch break: four times).
+        Assert.Equal(4, cut.FindAll("tr[data-day=Fri] input[type=time]").Count);
+    }
+
+    [Fact]
+    public async Task HoursEditor_ATimeThatDoesNotRead_IsShownOnItsDay_AndNothingIsSaved()
+    {
+        var (cut, _) = RenderEditor("judicial-office-beizhan");
+        await OnDayAsync(cut, "Wed", "hours-open", true);
+        await OnDayAsync(cut, "Wed", "hours-closes", "08:00"); // before it opens
+        Assert.Contains("周三", cut.Find("[data-testid=hours-problem]").TextContent);
+        cut.Find("[data-testid=edit-save]").Click();
+        Assert.NotNull(cut.Find("[data-testid=edit-invalid]"));
+        Assert.Empty(Db.Queries.Find("judicial-office-beizhan")!.Hours);
+    }
+
+    [Fact]
+    public void DatePickers_WriteYearMonthDayInChinese_AndTheFieldStaysIsoDates()
+    {
+        var (cut, _) = RenderEditor("judicial-office-beizhan");
+        cut.Find("[data-testid=edit-verified-today]").Click();
+        var picker = cut.FindComponents<MudBlazor.MudDatePicker>().Single(p => p.Instance.UserAttributes.GetValueOrDefault("data-field") as string == "lastVerified");
+        cut.WaitForAssertion(() => Assert.Equal("2026年12月1日", picker.Find("input").GetAttribute("value")));
+        cut.Find("[data-testid=edit-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        Assert.Equal(new DateOnly(2026, 12, 1), Db.Queries.Find("judicial-office-beizhan")!.LastVerified);
     }
 }

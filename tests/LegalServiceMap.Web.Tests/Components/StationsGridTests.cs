@@ -9,24 +9,14 @@ using MudBlazor;
 namespace LegalServiceMap.Web.Tests.Components;
 
 /// <summary>The staff stations grid: filters, quick search in both languages, paging, remembered columns, bulk actions.</summary>
-public sealed class StationsGridTests : BunitContext, IAsyncLifetime
+public sealed class StationsGridTests : AsyncBunitContext
 {
-    private readonly TestDatabase _db = new();
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
     private IRenderedComponent<MudPopoverProvider> _popovers = null!;
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services dispose only asynchronously: xunit runs this first, then Dispose.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _db.Dispose();
-    }
-
     private IRenderedComponent<StationsPage> RenderGrid(string culture = "zh-CN")
     {
-        this.AddAppServices(_db, culture);
+        this.AddAppServices(Db, culture);
         AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _dialogs = Render<MudDialogProvider>();
@@ -55,7 +45,7 @@ public sealed class StationsGridTests : BunitContext, IAsyncLifetime
     public void AllStations_ArePagedTwentyFiveAtATime()
     {
         var cut = RenderGrid();
-        var total = _db.Queries.Catalog.All.Count;
+        var total = Db.Queries.Catalog.All.Count;
         Assert.True(total > 300); // the seed and the 267 committees
         Assert.Equal(25, Ids(cut).Count);
         Assert.Equal($"显示 {total} 个，共 {total} 个", cut.Find("[data-testid=stations-summary]").TextContent);
@@ -73,7 +63,7 @@ public sealed class StationsGridTests : BunitContext, IAsyncLifetime
         await SetAsync<StationType?>(cut, "grid-type", null);
         Assert.Contains("rc-310106016001", Ids(cut)); // 北站's committees too, once the type filter is cleared
         await OnRendererAsync(cut, () => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
-        Assert.All(Ids(cut), id => Assert.False(_db.Queries.Find(id)!.IsPlaced));
+        Assert.All(Ids(cut), id => Assert.False(Db.Queries.Find(id)!.IsPlaced));
     }
 
     [Theory]
@@ -90,13 +80,13 @@ public sealed class StationsGridTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Verification_TellsStaleFromVerifiedAndUnverified()
     {
-        await using (var db = _db.Factory.CreateDbContext())
+        await using (var db = Db.Factory.CreateDbContext())
         {
             (await db.Stations.SingleAsync(s => s.Id == "notary-jingan")).LastVerified = DateOnly.FromDateTime(BunitSetup.TuesdayMorning.Date).AddDays(-200);
             (await db.Stations.SingleAsync(s => s.Id == "notary-zhabei")).LastVerified = DateOnly.FromDateTime(BunitSetup.TuesdayMorning.Date).AddDays(-20);
             await db.SaveChangesAsync();
         }
-        await _db.Queries.ReloadAsync();
+        await Db.Queries.ReloadAsync();
         var cut = RenderGrid();
         await SetAsync<Verification?>(cut, "grid-verification", Verification.Stale);
         Assert.Equal(["notary-jingan"], Ids(cut));
@@ -117,8 +107,8 @@ public sealed class StationsGridTests : BunitContext, IAsyncLifetime
         _dialogs.FindAll("button").First(b => b.TextContent.Contains("确认修改")).Click();
 
         cut.WaitForAssertion(() => Assert.Contains("已保存 2 个", cut.Find("[data-testid=bulk-result]").TextContent));
-        Assert.All(new[] { "notary-jingan", "notary-zhabei" }, id => Assert.Equal(DateOnly.FromDateTime(BunitSetup.TuesdayMorning.Date), _db.Queries.Find(id)!.LastVerified));
-        await using var db = _db.Factory.CreateDbContext();
+        Assert.All(new[] { "notary-jingan", "notary-zhabei" }, id => Assert.Equal(DateOnly.FromDateTime(BunitSetup.TuesdayMorning.Date), Db.Queries.Find(id)!.LastVerified));
+        await using var db = Db.Factory.CreateDbContext();
         var audit = await db.StationChanges.AsNoTracking().Where(c => c.Action == "bulk-verify").ToListAsync();
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.Equal(("lastVerified", "editor@example.org"), (a.Field, a.User)));
@@ -135,7 +125,7 @@ public sealed class StationsGridTests : BunitContext, IAsyncLifetime
         _dialogs.FindAll("button").First(b => b.TextContent.Contains("取消")).Click();
         _dialogs.WaitForAssertion(() => Assert.DoesNotContain("已核实", _dialogs.Markup));
         Assert.Empty(cut.FindAll("[data-testid=bulk-result]"));
-        Assert.Null(_db.Queries.Find("notary-jingan")!.LastVerified);
+        Assert.Null(Db.Queries.Find("notary-jingan")!.LastVerified);
     }
 
     [Fact]

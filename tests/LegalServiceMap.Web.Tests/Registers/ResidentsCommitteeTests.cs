@@ -263,19 +263,11 @@ public sealed class CommitteeApiTests(AppFactory factory) : IClassFixture<AppFac
 }
 
 /// <summary>The staff overview: committees placed, and the holiday calendar's warning from 1 December.</summary>
-public sealed class CommitteeDashboardTests : BunitContext
+public sealed class CommitteeDashboardTests : AsyncBunitContext
 {
-    private readonly TestDatabase _db = new();
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        _db.Dispose();
-    }
-
     private IRenderedComponent<DashboardPage> RenderOn(DateTimeOffset now)
     {
-        this.AddAppServices(_db, now: now);
+        this.AddAppServices(Db, now: now);
         Services.AddSingleton<LegalServiceMap.Web.Features.Portal.SubmissionQueue>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new LegalServiceMap.Web.Features.Portal.PortalOptions()));
         AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
