@@ -110,6 +110,9 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
 
     [Theory]
     [InlineData("/staff?lang=zh")]
+    [InlineData("/staff?lang=en")]
+    [InlineData("/staff/requests?lang=zh")]
+    [InlineData("/staff/requests?lang=en")]
     [InlineData("/staff/stations?lang=en")]
     [InlineData("/staff/place?lang=zh")]
     [InlineData("/staff/place?which=committees&lang=en")]
