@@ -109,10 +109,45 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task Staff_ImportA10000RowSheet_AndWatchTheProgressBarMoveWhileItIsChecked(string lang)
+    {
+        var english = lang == "en";
+        var (page, errors) = await SignedInAsync($"e2e-import-{lang}@example.org", $"/staff/import?lang={lang}", english);
+        // Choose the file once the page is interactive (a prerendered file input is replaced when the circuit starts).
+        await Assertions.Expect(page.GetByTestId("import-section")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
+        // Record every value the progress bar shows, from the page itself.
+        await page.EvaluateAsync("""
+            () => { window.__done = []; new MutationObserver(() => {
+                const bar = document.querySelector('[data-testid=import-progress] [data-done]');
+                if (bar) window.__done.push(bar.getAttribute('data-phase') + ':' + bar.getAttribute('data-done') + ':' + bar.getAttribute('data-total'));
+            }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done', 'data-phase'] }); }
+            """);
+        const int rows = 10_000;
+        var csv = "id,type,name_zh,name_en,street\r\n" + string.Concat(Enumerable.Range(0, rows).Select(i => $"e2e-firm-{i},law-firm,律所{i},Law firm {i},beizhan\r\n"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "firms.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync(rows.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
+        watch.Stop();
+        // What the bar showed: phase, done, total — receiving the file's bytes, then checking its rows.
+        var seen = (await page.EvaluateAsync<string[]>("() => window.__done")).Distinct()
+            .Select(v => v.Split(':')).Select(v => (Phase: v[0], Done: int.Parse(v[1]), Total: int.Parse(v[2]))).ToList();
+        var between = seen.Where(v => v.Done > 0 && v.Done < v.Total).ToList();
+        Assert.True(between.Count >= 2, $"the bar should move while the file is received and checked; it showed {string.Join(", ", seen)}");
+        Assert.Contains(seen, v => v is { Phase: "Checking", Done: rows, Total: rows });
+        foreach (var phase in seen.GroupBy(v => v.Phase)) Assert.Equal(phase.Select(v => v.Done).Order(), phase.Select(v => v.Done)); // forward only
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-import-{lang}-1366x768.png") });
+        Console.WriteLine($"received and checked {rows} rows in the browser in {watch.Elapsed.TotalSeconds:0.0} s; the bar showed {between.Count} values on its way: {string.Join(", ", between)}");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
     [InlineData("/staff?lang=zh")]
     [InlineData("/staff?lang=en")]
     [InlineData("/staff/requests?lang=zh")]
     [InlineData("/staff/requests?lang=en")]
+    [InlineData("/staff/import?lang=zh")]
     [InlineData("/staff/stations?lang=en")]
     [InlineData("/staff/place?lang=zh")]
     [InlineData("/staff/place?which=committees&lang=en")]

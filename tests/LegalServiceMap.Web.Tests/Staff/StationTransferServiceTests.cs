@@ -37,6 +37,48 @@ public abstract class StationTransferServiceTests(DatabaseProvider provider) : I
         return string.Join("\n", stations.Select(s => string.Join("|", StationTable.ToRow(s).Values)));
     }
 
+    /// <summary>Records every report, in order (no threads, no sleeps).</summary>
+    private sealed class Recorder(Action<ImportProgress>? then = null) : IProgress<ImportProgress>
+    {
+        public List<ImportProgress> Reports { get; } = [];
+        public void Report(ImportProgress value)
+        {
+            Reports.Add(value);
+            then?.Invoke(value);
+        }
+    }
+
+    private static byte[] NewStationsCsv(int count) => Encoding.UTF8.GetBytes("id,type,name_zh,name_en\r\n" +
+        string.Concat(Enumerable.Range(0, count).Select(i => $"bulk-{i},law-firm,律所{i},Law firm {i}\r\n")));
+
+    [Fact]
+    public async Task Import_ReportsRowsDoneOfTheTotal_WhileCheckingSavingAndIndexing()
+    {
+        var recorder = new Recorder();
+        var report = await Service.ImportAsync(new MemoryStream(NewStationsCsv(600)), "bulk.csv", commit: true, "importer@example.org", default, recorder);
+        Assert.True(report.Committed);
+        var checking = recorder.Reports.Where(r => r.Phase == ImportPhase.Checking).ToList();
+        Assert.Equal([0, 250, 500, 600], checking.Select(r => r.Done));
+        Assert.All(checking, r => Assert.Equal(600, r.Total));
+        var saving = recorder.Reports.Where(r => r.Phase == ImportPhase.Saving).Select(r => r.Done).ToList();
+        Assert.Equal([0, 250, 500, 600], saving);
+        Assert.Equal(ImportPhase.Indexing, recorder.Reports[^1].Phase);
+        Assert.Equal(recorder.Reports.OrderBy(r => r.Phase).ThenBy(r => r.Done), recorder.Reports); // it only moves forward
+    }
+
+    [Fact]
+    public async Task Import_CancelledWhileSaving_SavesNothing()
+    {
+        var before = await Snapshot();
+        using var cancel = new CancellationTokenSource();
+        var recorder = new Recorder(p => { if (p is { Phase: ImportPhase.Saving, Done: 250 }) cancel.Cancel(); });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Service.ImportAsync(new MemoryStream(NewStationsCsv(600)), "bulk.csv", commit: true, "importer@example.org", cancel.Token, recorder));
+        Assert.Equal(before, await Snapshot()); // all or nothing: the first 250 rows written in the transaction are gone too
+        await using var db = _db.Factory.CreateDbContext();
+        Assert.False(await db.StationChanges.AnyAsync());
+    }
+
     [Fact]
     public async Task ExportThenImport_Csv_ChangesNothing()
     {

@@ -15,6 +15,11 @@ public enum TransferFormat { Csv, Xlsx, GeoJson, Hsds }
 
 public enum ImportRowStatus { New, Changed, Unchanged, Invalid }
 
+/// <summary>Where an import is: receiving the file (bytes), checking rows, saving them, or rebuilding the search index; done of the total.</summary>
+public enum ImportPhase { Receiving, Checking, Saving, Indexing }
+
+public sealed record ImportProgress(ImportPhase Phase, int Done, int Total);
+
 public sealed record ImportRow(int Row, string? Id, ImportRowStatus Status, IReadOnlyList<StationTable.RowProblem> Problems, IReadOnlyList<string> ChangedFields);
 
 /// <summary>What an import would do (dry run) or did (committed). <see cref="FileError"/> is a resource key when the file could not be read at all.</summary>
@@ -103,8 +108,17 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
 
     // ---- Import ----
 
-    /// <summary>Checks a file and, when <paramref name="commit"/> and every row is valid, applies it all in one transaction.</summary>
-    public async Task<ImportReport> ImportAsync(Stream file, string fileName, bool commit, string user, CancellationToken ct = default)
+    /// <summary>How many rows are checked or saved between two progress reports.</summary>
+    public const int ProgressStep = 250;
+
+    /// <summary>
+    /// Checks a file and, when <paramref name="commit"/> and every row is valid, applies it all in one transaction.
+    /// <paramref name="progress"/> hears rows done of the total while it checks, saves (in chunks of
+    /// <see cref="ProgressStep"/>, all in the one transaction) and reindexes. Cancelled before the transaction commits,
+    /// nothing is saved.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, bool commit, string user, CancellationToken ct = default,
+        IProgress<ImportProgress>? progress = null)
     {
         if (FormatOf(fileName) is not { } format) return new ImportReport("Import_FileType", [], false);
         byte[] bytes;
@@ -137,7 +151,8 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         if (rows.Count == 0) return new ImportReport("Import_Empty", [], false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await db.Stations.ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        // Not tracked: the save attaches each changed station in its chunk, so the tracker never holds all 10,000.
+        var existing = await db.Stations.AsNoTracking().ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
         var byDivision = existing.Values.Where(s => s.DivisionCode is not null).ToDictionary(s => s.DivisionCode!, StringComparer.Ordinal);
         var district = boundaries.Current;
         Func<GeoPoint, bool> inDistrict = p => district.Contains(p) ?? (p.Latitude is > 31.1 and < 31.4 && p.Longitude is > 121.3 and < 121.6);
@@ -146,6 +161,11 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rows.Count; i++)
         {
+            if (i % ProgressStep == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportPhase.Checking, i, rows.Count));
+            }
             var problems = new List<StationTable.RowProblem>();
             var id = rows[i].GetValueOrDefault("id");
             // A residents' committee is found by its division code too (a sheet of committees and their places needs no ids).
@@ -172,14 +192,23 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
             report.Add(new ImportRow(i + 2, station.Id, status, [], changes.Select(c => StationFields.Named(c.Field).Column).ToList()));
             parsed.Add((station, current, changes));
         }
+        progress?.Report(new ImportProgress(ImportPhase.Checking, rows.Count, rows.Count));
         var result = new ImportReport(null, report, false);
         if (!commit || !result.CanCommit) return result;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var set = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
+        var saved = 0;
         foreach (var (station, current, changes) in parsed)
         {
+            // Saved in chunks inside the one transaction, so the progress is the database's, and a cancel rolls it all back.
+            if (saved++ % ProgressStep == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear(); // saved: a tracker that only grows would make every later chunk slower
+                progress?.Report(new ImportProgress(ImportPhase.Saving, saved - 1, parsed.Count));
+            }
             if (current is null)
             {
                 station.SeedVersion = null;
@@ -189,6 +218,7 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
             }
             else if (changes.Count > 0)
             {
+                db.Stations.Attach(current); // as read (its version is the concurrency check), then changed
                 StationFields.Copy(station, current);
                 current.SeedVersion = null; // staff own it now: a later seed never overwrites it
                 current.Version++;
@@ -199,9 +229,11 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
             }
         }
         await db.SaveChangesAsync(ct);
+        progress?.Report(new ImportProgress(ImportPhase.Saving, parsed.Count, parsed.Count));
         await tx.CommitAsync(ct);
-        await StationSearchIndex.RebuildAsync(db, ct);
-        await queries.ChangedAsync(ct);
+        progress?.Report(new ImportProgress(ImportPhase.Indexing, parsed.Count, parsed.Count));
+        await StationSearchIndex.RebuildAsync(db, CancellationToken.None); // committed: the index follows whatever happens to the page
+        await queries.ChangedAsync(CancellationToken.None);
         await security.RecordAsync(Audit.SecurityEventKind.Imported, user, null, result.Count(ImportRowStatus.New), result.Count(ImportRowStatus.Changed), Path.GetExtension(fileName));
         return result with { Committed = true };
     }
