@@ -71,11 +71,9 @@ public sealed class StationEditPageTests : AsyncBunitContext
     /// <summary>Sets one input of the hours editor (found by its test id and day) on the renderer, in the test's culture.</summary>
     private static Task OnDayAsync<T>(IRenderedComponent<StationEditPage> cut, string day, string testId, T value)
     {
-        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
         static bool Is(Dictionary<string, object?> a, string id, string d) => a.GetValueOrDefault("data-testid") as string == id && a.GetValueOrDefault("data-day") as string == d;
-        return cut.InvokeAsync(() =>
+        return OnRendererAsync(cut, () =>
         {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
             return value switch
             {
                 bool b when testId == "hours-open" => cut.FindComponents<MudBlazor.MudSwitch<bool>>().Single(c => Is(c.Instance.UserAttributes, testId, day)).Instance.ValueChanged.InvokeAsync(b),

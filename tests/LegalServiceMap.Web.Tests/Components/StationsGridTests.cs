@@ -27,17 +27,6 @@ public sealed class StationsGridTests : AsyncBunitContext
     private static IReadOnlyList<string> Ids(IRenderedComponent<StationsPage> cut) =>
         cut.FindAll("[data-testid=staff-stations] [data-station-id]").Select(e => e.GetAttribute("data-station-id")!).ToList();
 
-    /// <summary>Runs on the renderer's dispatcher in the test's culture (the dispatcher does not carry it over).</summary>
-    private static Task OnRendererAsync(IRenderedComponent<StationsPage> cut, Func<Task> action)
-    {
-        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        return cut.InvokeAsync(() =>
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
-            return action();
-        });
-    }
-
     private static Task SetAsync<T>(IRenderedComponent<StationsPage> cut, string testId, T value) =>
         OnRendererAsync(cut, () => cut.FindComponents<MudSelect<T>>().Single(s => s.Instance.UserAttributes["data-testid"] as string == testId).Instance.ValueChanged.InvokeAsync(value));
 
