@@ -62,6 +62,15 @@ public sealed class StationCatalog
         return result.OrderBy(s => s.Type).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// What a list shows of <paramref name="matching"/>: the chosen types; or, with neither types nor a search, the
+    /// stations <see cref="Station.InDefaultList"/> keeps (not the committees nobody has placed yet); or all that matched the search.
+    /// </summary>
+    public static IEnumerable<Station> Listed(IEnumerable<Station> matching, IReadOnlySet<StationType>? types, string? search) =>
+        types is { Count: > 0 } ? matching.Where(s => types.Contains(s.Type))
+        : string.IsNullOrWhiteSpace(search) ? matching.Where(s => s.InDefaultList)
+        : matching;
+
     /// <summary>Stations sorted by distance from <paramref name="origin"/>; stations with no location come last, by id.</summary>
     public static IReadOnlyList<RankedStation> SortByDistance(IEnumerable<Station> stations, GeoPoint origin) =>
         stations

@@ -61,7 +61,7 @@ public static class StationsApi
         }
 
         var stations = await queries.ListAsync(new StationFilter(types, q, box), ct);
-        if (types is not { Count: > 0 } && string.IsNullOrWhiteSpace(q)) stations = stations.Where(s => s.InDefaultList).ToList();
+        stations = StationCatalog.Listed(stations, types, q).ToList(); // the types are applied already; this leaves out unplaced committees when nothing was asked for
         var now = clock.GetUtcNow();
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Json(
