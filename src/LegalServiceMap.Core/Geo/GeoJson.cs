@@ -121,9 +121,14 @@ public static class GeoJson
     /// else "#n" by position); other features are skipped.
     /// </summary>
     /// <exception cref="FormatException">Not GeoJSON, or no polygon feature in it.</exception>
-    public static IReadOnlyList<NamedArea> ReadAreas(Stream json, string nameProperty = "name", CoordinateSystem system = CoordinateSystem.Wgs84)
+    public static IReadOnlyList<NamedArea> ReadAreas(Stream json, string nameProperty = "name", CoordinateSystem system = CoordinateSystem.Wgs84) =>
+        Areas(Read(json, system), nameProperty);
+
+    /// <summary>The Polygon and MultiPolygon features of features already read, as in <see cref="ReadAreas"/>.</summary>
+    /// <exception cref="FormatException">No polygon feature among them.</exception>
+    public static IReadOnlyList<NamedArea> Areas(IReadOnlyList<GeoFeatureIn> features, string nameProperty = "name")
     {
-        var areas = Read(json, system)
+        var areas = features
             .Select((f, i) => f.Geometry is Polygon or MultiPolygon ? new NamedArea(f.Text(nameProperty) ?? $"#{i + 1}", f.Geometry) : null)
             .OfType<NamedArea>().ToList();
         return areas.Count > 0 ? areas : throw new FormatException("No Polygon or MultiPolygon features found.");

@@ -25,6 +25,7 @@ public class AppDbContext : IdentityDbContext<StaffUser>
     public DbSet<Features.Portal.Submission> Submissions => Set<Features.Portal.Submission>();
     public DbSet<Features.Portal.SubmissionEvent> SubmissionEvents => Set<Features.Portal.SubmissionEvent>();
     public DbSet<Features.Audit.SecurityEvent> SecurityEvents => Set<Features.Audit.SecurityEvent>();
+    public DbSet<Spatial.DistrictImportJob> DistrictImportJobs => Set<Spatial.DistrictImportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -115,6 +116,19 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         security.Property(e => e.Detail).HasMaxLength(500);
         security.HasIndex(e => e.At);
         security.HasIndex(e => new { e.Kind, e.At });
+
+        var job = modelBuilder.Entity<Spatial.DistrictImportJob>();
+        job.Property(j => j.Kind).HasMaxLength(20);
+        job.Property(j => j.FileName).HasMaxLength(200);
+        job.Property(j => j.StartedBy).HasMaxLength(256);
+        job.Property(j => j.State).HasMaxLength(20);
+        job.Property(j => j.Phase).HasMaxLength(20);
+        job.Property(j => j.Error).HasMaxLength(80);
+        job.Property(j => j.Settings).HasMaxLength(500);
+        job.Property(j => j.QueuedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        job.Property(j => j.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        job.Property(j => j.FinishedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+        job.HasIndex(j => j.QueuedAt);
 
         var change = modelBuilder.Entity<StationChange>();
         change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -47,6 +47,10 @@ public static class ApplicationSetup
         services.AddSingleton<Spatial.WalkingAreaService>();
         services.AddValidatedOptions<Spatial.BoundaryOptions>(Spatial.BoundaryOptions.Section);
         services.AddSingleton<Spatial.BoundaryService>();
+        // District data uploaded from the browser: imported in the background, one job at a time.
+        services.AddValidatedOptions<Spatial.DistrictDataOptions>(Spatial.DistrictDataOptions.Section);
+        services.AddSingleton<Spatial.DistrictImports>();
+        services.AddHostedService(sp => sp.GetRequiredService<Spatial.DistrictImports>());
         services.AddSingleton<Features.Coverage.CoverageService>();
         services.AddSingleton<Features.Culture.CultureService>();
         services.AddSingleton<Features.Map.MapViewService>();

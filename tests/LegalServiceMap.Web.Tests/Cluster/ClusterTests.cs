@@ -95,6 +95,34 @@ public sealed class ClusterTests : IDisposable
         Assert.Contains("notary-zhabei", await b.GetStringAsync("/api/stations?q=" + Uri.EscapeDataString("cluster renamed")));
     }
 
+    [SkippableFact]
+    public async Task AStreetNetworkImportedOnOneInstance_IsWalkedOnByTheOther_WhichShowsTheJobDone()
+    {
+        Skip.IfNot(LegalServiceMap.Testing.Repository.SharedDataPresent(), "../shared/data is not present on this machine");
+        const string walk = "/api/isochrone?lat=31.2313&lng=121.4637&minutes=10";
+        var b = _b.CreateClient();
+        Assert.Contains("\"method\":\"circle\"", await b.GetStringAsync(walk));
+
+        // An admin on A uploads the shared OSM sample; the import runs in A's background.
+        var imports = _a.Services.GetRequiredService<LegalServiceMap.Web.Spatial.DistrictImports>();
+        var upload = imports.NewUploadPath();
+        File.Copy(Path.Combine(LegalServiceMap.Testing.Repository.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"), upload);
+        var id = await imports.QueueAsync(LegalServiceMap.Web.Spatial.DistrictJobKind.Network, upload, "shanghai.osm", new(), "admin@example.org");
+        await imports.WhenFinishedAsync(id).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // B walks on the new network once it has seen the data version, and reads the job's outcome from the database.
+        var seen = false;
+        for (var i = 0; i < 100 && !seen; i++)
+        {
+            seen = (await b.GetStringAsync(walk)).Contains("\"method\":\"network\"");
+            if (!seen) await Task.Delay(100);
+        }
+        Assert.True(seen, "the other instance did not switch to the network within 10 s");
+        var job = (await _b.Services.GetRequiredService<LegalServiceMap.Web.Spatial.DistrictImports>().RecentAsync()).Single(j => j.Id == id);
+        Assert.Equal(LegalServiceMap.Web.Spatial.DistrictJobState.Done, job.State);
+        Assert.True(job.Summary!.Network!.Edges > 0);
+    }
+
     [Fact]
     public async Task OneClient_HasOneSubmissionAllowance_AcrossInstances()
     {

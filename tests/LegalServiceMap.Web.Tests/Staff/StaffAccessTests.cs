@@ -44,6 +44,8 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     [InlineData("/staff/stations/notary-jingan")]
     [InlineData("/staff/users")]
     [InlineData("/staff/audit")]
+    [InlineData("/staff/place")]
+    [InlineData("/staff/district")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
     {
         var response = await NewClient().GetAsync(url);
@@ -69,10 +71,13 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations/notary-jingan")).StatusCode);
         Assert.Contains("新建站点", await client.GetStringAsync("/staff/stations/new")); // the literal route wins over {Id}
-        var admin = await client.GetAsync("/staff/users");
-        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
-        Assert.StartsWith("/staff/denied", admin.Headers.Location!.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(admin.Headers.Location)).StatusCode);
+        foreach (var adminOnly in new[] { "/staff/users", "/staff/audit", "/staff/district" })
+        {
+            var admin = await client.GetAsync(adminOnly);
+            Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+            Assert.StartsWith("/staff/denied", admin.Headers.Location!.PathAndQuery);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(admin.Headers.Location)).StatusCode);
+        }
     }
 
     [Fact]

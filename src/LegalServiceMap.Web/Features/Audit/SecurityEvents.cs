@@ -23,6 +23,7 @@ public enum SecurityEventKind
     Restored = 1032,
     DatabaseRestored = 1033,
     DatabaseBackedUp = 1034,
+    DistrictDataImported = 1035,
     RateLimited = 1040,
 }
 

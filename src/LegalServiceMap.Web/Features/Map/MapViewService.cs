@@ -29,6 +29,12 @@ public sealed class MapViewService(StationQueries stations, SpatialState state, 
         return new MapList(matching, places, selected);
     }
 
+    /// <summary>
+    /// Names the street network walks follow (its import time; 0 for circles), for walking-area URLs: browsers keep a
+    /// walk for minutes, and a new network must not be drawn as the old one's cached area.
+    /// </summary>
+    public long NetworkStamp => state.Current.Network?.Summary.ImportedAt.ToUnixTimeSeconds() ?? 0;
+
     /// <summary>The walk (computed once per request, see <see cref="WalkingAreaService"/>).</summary>
     public MapWalk Walk(GeoPoint origin, int minutes, bool elder)
     {
