@@ -114,6 +114,36 @@ public sealed class DistrictPageTests : AsyncBunitContext
         Assert.Equal(("admin@example.org", $"{expected.Network.EdgeCount};0"), (audit.User, audit.Detail));
     }
 
+    [SkippableFact]
+    public async Task APbfExtract_IsToldByItsContent_NotItsName()
+    {
+        Skip.IfNot(Repository.SharedDataPresent(), "../shared/data is not present on this machine");
+        var imports = Start();
+        // The shared sample written as PBF (OsmSharp, the reader the app uses), under a name that says nothing.
+        var pbf = Path.Combine(Path.GetTempPath(), "lsm-tests", Guid.NewGuid().ToString("N") + ".download");
+        Directory.CreateDirectory(Path.GetDirectoryName(pbf)!);
+        await using (var xml = File.OpenRead(Shared("lllllf-hhhhhq__le-degn-system", "shanghai.osm")))
+        await using (var output = File.Create(pbf))
+        {
+            var target = new OsmSharp.Streams.PBFOsmStreamTarget(output);
+            target.RegisterSource(new OsmSharp.Streams.XmlOsmStreamSource(xml));
+            target.Pull();
+            target.Close();
+        }
+        try
+        {
+            var job = await RunAsync(imports, DistrictJobKind.Network, pbf);
+            Assert.Equal(DistrictJobState.Done, job.State);
+            OsmImport expected;
+            await using (var stream = File.OpenRead(Shared("lllllf-hhhhhq__le-degn-system", "shanghai.osm"))) expected = OsmImporter.ImportAll(stream, OsmFormat.Xml);
+            Assert.Equal((expected.Network.NodeCount, expected.Network.EdgeCount), (job.Summary!.Network!.Nodes, job.Summary.Network.Edges));
+        }
+        finally
+        {
+            File.Delete(pbf);
+        }
+    }
+
     [Fact]
     public async Task AFileThatIsNotOsm_FailsWithAReason_AndTheWalkingAreasStayAsTheyWere()
     {
