@@ -64,6 +64,38 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     /// <summary>Signs a new editor in at <paramref name="url"/> (the sign-in page comes first and returns there).</summary>
+    [Fact]
+    public async Task Staff_SetTheWeekInTheHoursEditor_AndASpecialDay_AndThePublicPageShowsThem()
+    {
+        const string id = "judicial-office-caojiadu";
+        var (page, errors) = await SignedInAsync("e2e-hours@example.org", $"/staff/stations/{id}", english: false);
+        await Assertions.Expect(page.Locator("form.edit-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
+
+        // Monday open 09:00–17:00 with a lunch break, copied to Tuesday–Friday.
+        await page.Locator("[data-testid=hours-open][data-day=Mon]").SetCheckedAsync(true, new() { Force = true });
+        await page.Locator("[data-testid=hours-lunch][data-day=Mon]").SetCheckedAsync(true, new() { Force = true });
+        await page.GetByTestId("hours-copy-monday").ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-day=Fri] input[type=time]")).ToHaveCountAsync(4);
+        // A special day: tomorrow, closed, with a note for residents.
+        await page.GetByTestId("special-add").ClickAsync();
+        var note = page.Locator("[data-testid=special-note][data-row='0']");
+        await note.FillAsync("年终盘点");
+        await note.BlurAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-hours-zh-1366x768.png"), FullPage = true });
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edit-saved")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await page.GotoAsync($"/stations/{id}");
+        var rows = page.Locator("table.hours-table tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "周一" })).ToContainTextAsync("09:00–11:30, 13:00–17:00");
+        await Assertions.Expect(rows.Filter(new() { HasText = "周五" })).ToContainTextAsync("09:00–11:30, 13:00–17:00");
+        await Assertions.Expect(rows.Filter(new() { HasText = "周六" })).ToContainTextAsync(fixture.Text("Hours_Closed"));
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1).ToString("yyyy-MM-dd");
+        await Assertions.Expect(page.GetByTestId("special-days")).ToContainTextAsync(tomorrow);
+        await Assertions.Expect(page.GetByTestId("special-days")).ToContainTextAsync("年终盘点");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     private async Task<(IPage Page, List<string> Errors)> SignedInAsync(string email, string url, bool english, int width = 1366, int height = 768, bool bypassCsp = false)
     {
         const string password = "a long enough passphrase";

@@ -9,13 +9,79 @@ namespace LegalServiceMap.Web.Tests.Components;
 
 public sealed class StationEditPageTests : AsyncBunitContext
 {
+    private IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs = null!;
+
     private (IRenderedComponent<StationEditPage> Page, BunitJSInterop Map) RenderEditor(string id)
     {
         var map = this.AddAppServices(Db);
         AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        _dialogs = Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudPopoverProvider>();
         return (Render<StationEditPage>(p => p.Add(x => x.Id, id)), map);
     }
+
+    /// <summary>Sets one input of the special-days rows (found by its test id and row) on the renderer, in the test's culture.</summary>
+    private static Task OnRowAsync<T>(IRenderedComponent<StationEditPage> cut, int row, string testId, T value)
+    {
+        static bool Is(Dictionary<string, object?> a, string id, int r) => a.GetValueOrDefault("data-testid") as string == id && Equals(a.GetValueOrDefault("data-row"), r);
+        return OnRendererAsync(cut, () => value switch
+        {
+            bool b => cut.FindComponents<MudBlazor.MudCheckBox<bool>>().Single(c => Is(c.Instance.UserAttributes, testId, row)).Instance.ValueChanged.InvokeAsync(b),
+            string t => cut.FindComponents<MudBlazor.MudTextField<string>>().Single(c => Is(c.Instance.UserAttributes, testId, row)).Instance.ValueChanged.InvokeAsync(t),
+            _ => throw new ArgumentException("bool or string", nameof(value)),
+        });
+    }
+
+    [Fact]
+    public async Task SpecialDays_AreRows_WithANote_SavedAsTheImportersText_AndABadRowSavesNothing()
+    {
+        var (cut, _) = RenderEditor("judicial-office-beizhan");
+        Assert.Contains("没有特别日期", cut.Find("[data-testid=special-days-editor]").TextContent);
+        cut.Find("[data-testid=special-add]").Click(); // tomorrow in Shanghai, closed
+        await OnRowAsync(cut, 0, "special-note", "年终盘点");
+        cut.Find("[data-testid=edit-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        var station = Db.Queries.Find("judicial-office-beizhan")!;
+        Assert.Equal([new DatedException(new DateOnly(2026, 12, 2), [], "年终盘点")], station.Exceptions);
+        Assert.Equal("2026-12-02 closed # 年终盘点", DatedExceptionsText.Format(station.Exceptions));
+
+        // A second day, open but closing before it opens: named on its row, and nothing is saved.
+        cut.Find("[data-testid=special-add]").Click();
+        await OnRowAsync(cut, 1, "special-closed", false);
+        await OnRowAsync(cut, 1, "special-closes", "08:00");
+        Assert.Contains("结束时间必须晚于开始时间", cut.Find("[data-testid=special-problem]").TextContent);
+        cut.Find("[data-testid=edit-save]").Click();
+        Assert.NotNull(cut.Find("[data-testid=edit-invalid]"));
+        Assert.Single(Db.Queries.Find("judicial-office-beizhan")!.Exceptions);
+    }
+
+    [Fact]
+    public async Task History_IsATimelineOfChangeSets_AndRestoringOneAsksFirst()
+    {
+        var service = new StationEditService(Db.Factory, Db.Queries, TimeProvider.System, Db.Security);
+        var loaded = (await service.LoadAsync("notary-zhabei"))!;
+        var changed = loaded.Copy();
+        changed["phone"] = "021-99999999";
+        changed["noteEn"] = "changed by someone";
+        await service.SaveAsync(changed, loaded, "someone-else");
+        var (cut, _) = RenderEditor("notary-zhabei");
+        var set = Assert.Single(cut.FindAll("[data-testid=history-set]"));
+        Assert.Contains("someone-else", set.TextContent);
+        Assert.Contains("021-99999999", set.TextContent);
+
+        cut.Find("[data-testid=restore]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("someone-else", _dialogs.Markup));
+        Assert.Equal("021-99999999", Db.Queries.Find("notary-zhabei")!.Phone); // not before it is confirmed
+        _dialogs.FindAll("button").Last(b => b.TextContent.Contains("恢复")).Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=history-set]").Count));
+        Assert.Equal(loaded["phone"], Db.Queries.Find("notary-zhabei")!.Phone);
+        Assert.Equal(loaded["noteEn"], Db.Queries.Find("notary-zhabei")!.NoteEn);
+    }
+
+    /// <summary>The value of one of the editor's MudSelects, found by its field.</summary>
+    private static string? Selected(IRenderedComponent<StationEditPage> cut, string field) =>
+        cut.FindComponents<MudBlazor.MudSelect<string>>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-field") as string == field).Instance.Value;
 
     [Fact]
     public async Task DraggingThePin_SetsSurveyedCoordinates_AndSavingAuditsThem()
@@ -24,7 +90,7 @@ public sealed class StationEditPageTests : AsyncBunitContext
         cut.WaitForAssertion(() => Assert.Equal(31.248121, (double)map.Invocations["setPin"][0].Arguments[0]!, 1e-6));
 
         await cut.InvokeAsync(() => cut.FindComponent<LeafletMap>().Instance.PinMoved(31.2490, 121.4680));
-        Assert.Equal(LocationTier.Surveyed.ToSlug(), cut.Find("[data-field=locationTier]").GetAttribute("value"));
+        Assert.Equal(LocationTier.Surveyed.ToSlug(), Selected(cut, "locationTier"));
         cut.Find("[data-testid=edit-save]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
@@ -41,11 +107,15 @@ public sealed class StationEditPageTests : AsyncBunitContext
         var (cut, map) = RenderEditor("notary-jingan");
         cut.Find("[data-field=addressZh]").Change("静安区临汾路街道");
         cut.Find("[data-testid=edit-geocode]").Click();
-        var candidate = cut.Find("[data-testid=edit-candidates] button");
+        var candidate = cut.FindAll("[data-testid=edit-candidate]")[0];
         Assert.Contains("临汾路街道", candidate.TextContent);
+        // With its match type, its confidence and the position accuracy it gives.
+        Assert.Contains("街镇", candidate.TextContent);
+        Assert.Matches("可信度 \\d+%", candidate.TextContent);
         candidate.Click();
         cut.WaitForAssertion(() => Assert.Equal(31.314273, (double)map.Invocations["setPin"][^1].Arguments[0]!, 1e-4));
-        Assert.Equal("linfenlu", cut.Find("[data-field=street]").GetAttribute("value"));
+        Assert.Equal("linfenlu", Selected(cut, "street"));
+        Assert.Equal(LocationTier.StreetLevel.ToSlug(), Selected(cut, "locationTier")); // a street/town's point: the tier follows
     }
 
     [Fact]
