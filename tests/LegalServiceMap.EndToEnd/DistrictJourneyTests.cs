@@ -87,6 +87,24 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
         // After: the same walk follows the streets.
         await page.GotoAsync($"{app.BaseUrl}/?{Walk}");
         await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "network", MapWaits.Slow);
+
+        // The network's roads give the geocoder candidates: place a station known only by its street/town from one.
+        await page.GotoAsync($"{app.BaseUrl}/staff/place?which=others");
+        var progress = page.GetByTestId("place-progress");
+        var before = await progress.TextContentAsync();
+        var row = page.GetByTestId("place-table").Locator("tr").Filter(new() { Has = page.Locator("[data-station-id=culture-labour-secretariat]") });
+        var accept = row.GetByTestId("place-accept").First;
+        await Assertions.Expect(accept).ToContainTextAsync("成都北路", new() { Timeout = 20_000 });
+        for (var attempt = 0; attempt < 10 && await page.GetByTestId("place-message").CountAsync() == 0; attempt++)
+        {
+            try { await accept.ClickAsync(new() { Timeout = 2_000 }); } catch (PlaywrightException) { } // a click before the circuit is up is lost
+            try { await Assertions.Expect(page.GetByTestId("place-message")).ToBeVisibleAsync(new() { Timeout = 2_000 }); } catch (PlaywrightException) { }
+        }
+        await Assertions.Expect(page.GetByTestId("place-message")).ToBeVisibleAsync();
+        await Assertions.Expect(progress).Not.ToHaveTextAsync(before!);
+        await Assertions.Expect(page.Locator("[data-station-id=culture-labour-secretariat]")).ToHaveCountAsync(0);
+        var placed = app.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!;
+        Assert.True(placed.IsPlaced);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
 
         // The page in English, for an admin who reads it, with nothing serious for axe-core (its own context: axe is injected).

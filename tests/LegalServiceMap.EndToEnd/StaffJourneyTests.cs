@@ -186,7 +186,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     [InlineData("/staff/place?which=committees&lang=en")]
     [InlineData("/staff/stations/judicial-office-beizhan?lang=zh")]
     [InlineData("/staff/stations/judicial-office-beizhan?lang=en")]
-    public async Task StaffPage_HasNoSeriousOrCriticalViolations(string url)
+    [InlineData("/staff/stations/new?lang=zh")]
+    public async Task StaffPage_HasNoSeriousOrCriticalViolations_AndIsUsableAt768PixelsWide(string url)
     {
         var (page, _) = await SignedInAsync($"e2e-axe-{Guid.NewGuid():N}@example.org", url, url.EndsWith("=en"), bypassCsp: true);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -195,5 +196,11 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         var name = string.Concat(url.TrimStart('/').Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"axe-{name}-1366x768.png"), FullPage = true });
         Assert.True(serious.Count == 0, url + "\n" + string.Join("\n", serious));
+
+        // At 768 px (a tablet held upright) the page does not scroll sideways: wide grids scroll within themselves.
+        await page.SetViewportSizeAsync(768, 1024);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-{name}-768x1024.png"), FullPage = true });
+        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(size[0] <= size[1], $"{url} is {size[0]} px wide at {size[1]} px");
     }
 }

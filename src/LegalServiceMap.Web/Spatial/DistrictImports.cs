@@ -208,7 +208,8 @@ public sealed class DistrictImports(
             TryDelete(job.Path);
         }
         var state = error is null ? DistrictJobState.Done : error == "District_Error_Interrupted" ? DistrictJobState.Interrupted : DistrictJobState.Failed;
-        progress.Set(state, DistrictJobPhase.Finished, progress.Current.Total, progress.Current.Total);
+        // The live view ends with everything the stored one has (a page that sees "done" stops following the job).
+        progress.Finish(state, summary, error, clock.GetUtcNow());
         await SaveAsync(job.Id, progress.Current, summary, error, finished: true);
         var user = progress.Current.StartedBy;
         if (summary is not null)
@@ -372,6 +373,9 @@ public sealed class DistrictImports(
 
         public void Set(DistrictJobState state, DistrictJobPhase phase, long done, long total) =>
             live[id] = Current with { State = state, Phase = phase, Done = done, Total = total };
+
+        public void Finish(DistrictJobState state, DistrictJobSummary? summary, string? error, DateTimeOffset at) =>
+            live[id] = Current with { State = state, Phase = DistrictJobPhase.Finished, Done = Current.Total, Summary = summary, Error = error, FinishedAt = at };
 
         public void Read(long bytes) => live[id] = Current with { Done = Math.Min(bytes, Current.Total) };
     }

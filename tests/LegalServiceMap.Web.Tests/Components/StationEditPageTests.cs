@@ -1,3 +1,4 @@
+using MudBlazor.Extensions;
 using Bunit;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Components.Map;
@@ -81,7 +82,7 @@ public sealed class StationEditPageTests : AsyncBunitContext
 
     /// <summary>The value of one of the editor's MudSelects, found by its field.</summary>
     private static string? Selected(IRenderedComponent<StationEditPage> cut, string field) =>
-        cut.FindComponents<MudBlazor.MudSelect<string>>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-field") as string == field).Instance.Value;
+        cut.FindComponents<MudBlazor.MudSelect<string>>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-field") as string == field).Instance.GetState(x => x.Value);
 
     [Fact]
     public async Task DraggingThePin_SetsSurveyedCoordinates_AndSavingAuditsThem()
