@@ -32,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The server forgets a dropped circuit after 2 s instead of 3 min, so a test can stand for a phone
             // that slept longer than that (ConnectionJourneyTests).
             b.UseSetting("Blazor:Circuit:DisconnectedCircuitRetentionPeriod", "00:00:02");
+            // The import journey watches its progress bar move: every step is drawn, however fast this machine is.
+            b.UseSetting("Import:ProgressMilliseconds", "0");
             // A circuit error reaches the browser console (which every journey checks) with its message.
             b.UseSetting("Blazor:Circuit:DetailedErrors", "true");
             b.ConfigureServices(services =>

@@ -118,6 +118,24 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
         await english.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-district-en-1366x768.png"), FullPage = true });
         var serious = await AccessibilityTests.SeriousViolationsAsync(english);
         Assert.True(serious.Count == 0, string.Join("\n", serious));
+        // The other admin pages, and the sign-in page, in both languages: nothing serious for axe-core either.
+        foreach (var url in new[] { "/staff/users?lang=zh", "/staff/users?lang=en", "/staff/audit?lang=zh", "/staff/audit?lang=en", "/staff/district?lang=zh" })
+        {
+            await english.GotoAsync(app.BaseUrl + url);
+            await english.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var found = await AccessibilityTests.SeriousViolationsAsync(english);
+            Assert.True(found.Count == 0, url + "\n" + string.Join("\n", found));
+        }
+        var (signIn, _) = await browser.NewPageAsync(bypassCsp: true);
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            await signIn.GotoAsync($"{app.BaseUrl}/staff/login?lang={lang}");
+            await signIn.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-login-{lang}-1366x768.png") });
+            var found = await AccessibilityTests.SeriousViolationsAsync(signIn);
+            Assert.True(found.Count == 0, "/staff/login?lang=" + lang + "\n" + string.Join("\n", found));
+        }
+
+        await english.GotoAsync($"{app.BaseUrl}/staff/district?lang=en");
         await english.SetViewportSizeAsync(768, 1024);
         await english.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-district-en-768.png"), FullPage = true });
         Assert.True(await english.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 768 px");

@@ -63,6 +63,7 @@ public static class ApplicationSetup
         services.AddStaffAuthentication();
         services.AddScoped<Features.Staff.StationEditService>();
         services.AddScoped<Features.Staff.StationTransferService>();
+        services.AddValidatedOptions<Features.Staff.ImportOptions>(Features.Staff.ImportOptions.Section);
 
         // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
         services.AddValidatedOptions<Features.Portal.PortalOptions>(Features.Portal.PortalOptions.Section);

@@ -31,6 +31,7 @@ public static class BunitSetup
         ctx.AddBunitPersistentComponentState();
         ctx.Services.AddSingleton(LegalServiceMap.Web.Stations.HolidayCalendarProvider.Load(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         ctx.Services.AddSingleton(Options.Create(new MapOptions { TileUrl = null }));
+        ctx.Services.AddSingleton(Options.Create(new LegalServiceMap.Web.Features.Staff.ImportOptions()));
         ctx.Services.AddMudServices(o =>
         {
             o.PopoverOptions.CheckForPopoverProvider = false;

@@ -15,6 +15,16 @@ public enum TransferFormat { Csv, Xlsx, GeoJson, Hsds }
 
 public enum ImportRowStatus { New, Changed, Unchanged, Invalid }
 
+/// <summary>The import page (section "Import").</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>How often, at most, the page redraws its progress bar (milliseconds; 0: at every step).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 5000)]
+    public int ProgressMilliseconds { get; set; } = 100;
+}
+
 /// <summary>Where an import is: receiving the file (bytes), checking rows, saving them, or rebuilding the search index; done of the total.</summary>
 public enum ImportPhase { Receiving, Checking, Saving, Indexing }
 
