@@ -70,6 +70,13 @@ public static class WeeklyHours
         return found.Count > 0 ? null : OpeningHoursText.Format(periods);
     }
 
+    /// <summary>
+    /// A lunch break added to a day that closes at <paramref name="closes"/>: the morning ends at 11:30 and the afternoon
+    /// runs 13:00 to the old closing time; a day that closed by 11:30 keeps its morning and gets 13:00–17:00.
+    /// </summary>
+    public static (string? Closes, string Opens2, string Closes2) LunchBreak(string? closes) =>
+        string.CompareOrdinal(closes, "11:30") > 0 ? ("11:30", "13:00", closes!) : (closes, "13:00", "17:00");
+
     private static string Time(TimeOnly t) => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static TimeOnly? Parse(string? s) =>
