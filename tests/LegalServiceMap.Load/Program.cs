@@ -24,7 +24,8 @@ using Microsoft.Extensions.Logging;
 //   --hold SECONDS: wait with the circuits open after each level (to take a memory dump by hand).
 //   --server-pid: the live GC heap of that process is read with dotnet-gcdump (a full GC first), and its largest types listed.
 //   --drop: at the end, drop every connection without saying goodbye (a webview sent to the background), then read
-//   memory 5 s later and again --after-drop SECONDS later (default 200: past the 3-minute retention of disconnected circuits).
+//   memory 5 s after the drop and at each of --after-drop SECONDS after it (default 200,1140: past the 3 minutes for
+//   which disconnected circuits are kept, then past the 15 minutes more for which their persisted state is kept).
 
 if (args.Length > 0 && args[0] == "http")
 {
@@ -87,12 +88,16 @@ foreach (var level in options.Levels)
 if (options.Drop)
 {
     foreach (var r in residents) await r.DropAsync();
-    // Right after, and once the server's retention of disconnected circuits (3 min by default) has passed.
-    foreach (var wait in new[] { 5, options.AfterDropSeconds })
+    var sinceDrop = Stopwatch.StartNew();
+    // Right after, and once each of the server's retentions (disconnected circuits, then their persisted state) has passed.
+    foreach (var wait in options.AfterDropSeconds.Prepend(5).Order())
     {
-        await Task.Delay(TimeSpan.FromSeconds(wait));
+        var left = TimeSpan.FromSeconds(wait) - sinceDrop.Elapsed;
+        if (left > TimeSpan.Zero) await Task.Delay(left);
         var dropped = await Memory.ReadAsync(http, options.ServerPid);
-        var line = $"{wait} s after dropping {residents.Count} connections: server {dropped} (baseline {baseline})";
+        var above = (dropped.HeapBytes - baseline.HeapBytes) * 100.0 / baseline.HeapBytes;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{wait} s after dropping {residents.Count} connections: server {dropped} (baseline {baseline}; heap {above:+0;-0} %)");
         Console.WriteLine(line);
         report.Add(line);
     }
@@ -129,14 +134,14 @@ static string Percentiles(List<double> values)
     return string.Create(CultureInfo.InvariantCulture, $"median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {values[^1]:0} ms ({values.Count} clicks)");
 }
 
-sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds, int AfterDropSeconds, int WarmUp)
+sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int ClickParallel, int? ServerPid, bool Drop, int HoldSeconds, int[] AfterDropSeconds, int WarmUp)
 {
     public static LoadOptions Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         if (args.Length == 0 || !Uri.TryCreate(args[0], UriKind.Absolute, out var url))
         {
-            Console.Error.WriteLine("usage: LegalServiceMap.Load URL [--circuits 100,500,1000] [--clicks 100] [--parallel 16] [--click-parallel 4] [--server-pid PID] [--drop]");
+            Console.Error.WriteLine("usage: LegalServiceMap.Load URL [--circuits 100,500,1000] [--clicks 100] [--parallel 16] [--click-parallel 4] [--server-pid PID] [--drop] [--after-drop 200,1140]");
             Environment.Exit(2);
             return null!;
         }
@@ -148,7 +153,7 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
             Value("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             args.Contains("--drop"),
             int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture),
-            int.Parse(Value("--after-drop") ?? "200", CultureInfo.InvariantCulture),
+            (Value("--after-drop") ?? "200,1140").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
             int.Parse(Value("--warm-up") ?? "20", CultureInfo.InvariantCulture));
     }
 }
