@@ -139,6 +139,7 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
     public static LoadOptions Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        static int[] Numbers(string list) => list.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         if (args.Length == 0 || !Uri.TryCreate(args[0], UriKind.Absolute, out var url))
         {
             Console.Error.WriteLine("usage: LegalServiceMap.Load URL [--circuits 100,500,1000] [--clicks 100] [--parallel 16] [--click-parallel 4] [--server-pid PID] [--drop] [--after-drop 200,1140]");
@@ -146,14 +147,14 @@ sealed record LoadOptions(Uri Url, int[] Levels, int Clicks, int Parallel, int C
             return null!;
         }
         return new LoadOptions(url,
-            (Value("--circuits") ?? "100,500,1000").Split(',').Select(int.Parse).ToArray(),
+            Numbers(Value("--circuits") ?? "100,500,1000"),
             int.Parse(Value("--clicks") ?? "100", CultureInfo.InvariantCulture),
             int.Parse(Value("--parallel") ?? "16", CultureInfo.InvariantCulture),
             int.Parse(Value("--click-parallel") ?? "4", CultureInfo.InvariantCulture),
             Value("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             args.Contains("--drop"),
             int.Parse(Value("--hold") ?? "0", CultureInfo.InvariantCulture),
-            (Value("--after-drop") ?? "200,1140").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+            Numbers(Value("--after-drop") ?? "200,1140"),
             int.Parse(Value("--warm-up") ?? "20", CultureInfo.InvariantCulture));
     }
 }

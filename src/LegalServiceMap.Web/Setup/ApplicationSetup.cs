@@ -114,14 +114,14 @@ public static class ApplicationSetup
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddCircuitOptions(o =>
             {
-                // Measured (scripts/measure-circuits.sh … --drop): a disconnected map keeps ~300 KB until evicted. Up to
-                // 500 residents who switched away reconnect where they were (≈ 150 MB at most); beyond that the oldest
+                // Measured (scripts/measure-circuits.sh … --drop): a disconnected map keeps ~265 KB until evicted. Up to
+                // 500 residents who switched away reconnect where they were (≈ 130 MB at most); beyond that the oldest
                 // are evicted early and resume from their persisted state. After the period all are gone.
                 o.DisconnectedCircuitMaxRetained = 500;
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
                 // An evicted circuit leaves its persisted state (the walk's length, pace and departure; ~5 KB with its
                 // cache entry and timer, measured), from which a returning page resumes instead of reloading. .NET keeps
-                // it 2 hours (8 in Redis) by default, so 1,000 dropped residents held 5 MB (+34 % of the idle heap) long
+                // it 2 hours (8 in Redis) by default, so 1,000 dropped residents held 5 MB (+30 % of the idle heap) long
                 // after they left. A quarter of an hour more is worth resuming for; in Redis, as on one instance.
                 o.PersistedCircuitInMemoryMaxRetained = 2000;
                 o.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromMinutes(15);
