@@ -1,4 +1,4 @@
-// Blazor's JS initializer for this app (loaded by blazor.web.js before the first interactive render).
+// Blazor's JS initializer for this app (loaded by blazor.web.js when it starts, on every page).
 
 // The circuit's connection is one WebSocket, opened without SignalR's negotiate request: a load balancer then has one
 // request per connection to route, never a negotiate on one instance and its socket on another (README, "Cluster").
@@ -11,22 +11,16 @@ export function beforeWebStart(options) {
   };
 }
 
-// stationaction: a click inside a list of stations, delegated to one .NET handler on the list (Features/Map/StationRow.cs):
-// the action of the button clicked (data-action) and the station of its row (data-station-id).
+// The resident pages' scripts (js/resident.js, js/sheet.js, js/drafts.js) follow enhanced navigations through these DOM
+// events, so they need no reference to Blazor: lsm:started once enhanced navigation works, lsm:enhancedload after each
+// new page has been merged into the document (in the same task: nothing is painted in between).
 export function afterWebStarted(blazor) {
-  blazor.registerCustomEventType('stationaction', {
-    browserEventName: 'click',
-    createEventArgs: event => {
-      const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
-      return {
-        action: button?.dataset.action ?? null,
-        stationId: button?.closest('[data-station-id]')?.dataset.stationId ?? null,
-      };
-    },
-  });
+  blazor.addEventListener('enhancedload', () => document.dispatchEvent(new CustomEvent('lsm:enhancedload')));
+  document.lsmStarted = true; // for a script that runs after this event
+  document.dispatchEvent(new CustomEvent('lsm:started'));
 }
 
-// The server is stopping (a restart, a scaled-in instance; Setup/CircuitDrain.cs): pause this page's circuit, so its
+// Staff pages: the server is stopping (a restart, a scaled-in instance; Setup/CircuitDrain.cs): pause this page's circuit, so its
 // state comes to the page, and resume it at once; the load balancer routes the new connection to a running instance.
 // If no instance can take the state, the page reloads its address (which holds its filters, point and station).
 window.lsmCircuit = {

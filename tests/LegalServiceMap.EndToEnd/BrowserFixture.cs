@@ -107,13 +107,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Lists every place (the list shows the nearest page first), when there are more than a page.</summary>
     public static async Task ShowAllPlacesAsync(IPage page)
     {
-        // The list answers from the circuit: a tap while the page re-renders (e.g. just after Back) can be lost, so tap again.
         var all = page.GetByTestId("show-all");
-        for (var tap = 0; tap < 5 && await all.CountAsync() > 0; tap++)
-        {
-            try { await all.ClickAsync(new() { Timeout = 5_000 }); } catch (TimeoutException) { }
-            try { await all.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 4_000 }); } catch (TimeoutException) { }
-        }
+        if (await all.CountAsync() == 0) return;
+        await all.ClickAsync();
         await Assertions.Expect(all).ToHaveCountAsync(0);
     }
 
@@ -121,15 +117,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     public ILocator ShowOnMap(IPage page, string stationId, bool english = false) =>
         page.GetByRole(AriaRole.Button, new() { Name = Text("List_ShowOnMap", english, StationName(stationId, english)), Exact = true });
 
+    /// <summary>Creates a staff account (if new) and signs in on the page through the sign-in form, then goes to <paramref name="path"/>.</summary>
+    public async Task SignInAsync(IPage page, string email, string path = "/staff", string role = LegalServiceMap.Web.Data.StaffRoles.Editor)
+    {
+        const string password = "a long enough passphrase";
+        await LegalServiceMap.Web.Setup.StaffAuthentication.CreateAccountAsync(Service<IServiceProvider>(), email, password, role);
+        await SignInWithFormAsync(page, email, password, path);
+    }
+
+    /// <summary>Signs in on the page through the sign-in form (an account that exists) and waits for <paramref name="path"/>.</summary>
+    public static async Task SignInWithFormAsync(IPage page, string email, string password, string path)
+    {
+        await page.GotoAsync("/staff/login?returnUrl=" + Uri.EscapeDataString(path));
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "工作人员登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+    }
+
     /// <summary>A service of the running app.</summary>
     public T Service<T>() where T : notnull => _factory!.Services.GetRequiredService<T>();
 
     /// <summary>
     /// A fresh context (own cookies) and page at the given viewport; console errors are collected, and so is every
     /// Content-Security-Policy violation (a journey that checks its errors fails on one). Only a test that injects a
-    /// tool of its own into the page (axe-core) bypasses the policy.
+    /// tool of its own into the page (axe-core) bypasses the policy. WebSockets are refused to every page outside the
+    /// staff workspace, as some proxies and webviews do, and an attempt is an error: every resident journey shows that
+    /// the page works over plain HTTP.
     /// </summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool bypassCsp = false)
+    /// <param name="staffOffline">Consulted for each staff workspace connection: true refuses it (a sleeping laptop's network).</param>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool bypassCsp = false, Func<bool>? staffOffline = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -141,6 +158,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
         var errors = new List<string>();
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("."), ws =>
+        {
+            if (new Uri(page.Url).AbsolutePath.StartsWith("/staff", StringComparison.Ordinal))
+            {
+                if (staffOffline?.Invoke() == true) ws.CloseAsync();
+                else ws.ConnectToServer();
+            }
+            else
+            {
+                errors.Add("a resident page opened a WebSocket: " + ws.Url);
+                ws.CloseAsync();
+            }
+        });
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
         page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
@@ -197,14 +227,35 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 /// <summary>Waits shared by the journeys.</summary>
 public static class MapWaits
 {
-    /// <summary>For what needs the circuit and the map module (generous: the shared CI machine can be slow).</summary>
+    /// <summary>For what the map module draws from the API (generous: the shared CI machine can be slow).</summary>
     public static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 20_000 };
 
-    /// <summary>Waits until the circuit is up and the map module has drawn the GeoJSON markers.</summary>
+    /// <summary>
+    /// Taps the map where a person would to start a walk: near the given fraction of its width and height, on the map
+    /// itself (not on a marker, a cluster or a control, which would open something else). Returns the point tapped.
+    /// </summary>
+    public static async Task<(double X, double Y)> TapMapAsync(IPage page, double fx = 0.5, double fy = 0.4)
+    {
+        var box = (await page.GetByTestId("map").First.BoundingBoxAsync())!;
+        for (var k = 0; k < 40; k++)
+        {
+            var angle = k * 137.5 * Math.PI / 180;
+            var radius = k == 0 ? 0 : 20 + k * 4;
+            var (x, y) = (box.X + box.Width * fx + Math.Cos(angle) * radius, box.Y + box.Height * fy + Math.Sin(angle) * radius);
+            var free = await page.EvaluateAsync<bool>(
+                "([x, y]) => { const e = document.elementFromPoint(x, y); return !!e?.closest('.leaflet-container') && !e.closest('.leaflet-marker-icon, .marker-cluster, .leaflet-control, .map-legend, .leaflet-interactive'); }",
+                new[] { x, y });
+            if (!free) continue;
+            await page.Mouse.ClickAsync((float)x, (float)y);
+            return (x, y);
+        }
+        throw new InvalidOperationException("No free point to tap on the map.");
+    }
+
+    /// <summary>Waits until the map module has made the map and drawn the GeoJSON markers.</summary>
     public static async Task WaitForMapAsync(IPage page)
     {
         var map = page.GetByTestId("map").First;
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-ready", "true", Slow);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
     }
 }

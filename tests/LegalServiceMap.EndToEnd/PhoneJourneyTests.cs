@@ -12,7 +12,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         locator.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
 
     [Theory]
-    [InlineData("zh", "临汾路街道司法所", "详情")]
+    [InlineData("zh", "临汾路街道司法所", "查看详情")]
     [InlineData("en", "Judicial Office of Linfen Road Sub-district", "Details")]
     public async Task Embedded_OnAPhone_TheSheetSlidesOverTheMap_AMarkerOpensDetails_AndBackWalksTheViews(string lang, string name, string details)
     {
@@ -43,8 +43,9 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
 
         // Tapping the map draws the walking circle; its result shows in the peeking sheet; Back removes it.
-        await page.GetByTestId("map").ClickAsync(new() { Position = new() { X = 195, Y = 250 } });
+        await MapWaits.TapMapAsync(page);
         await Assertions.Expect(page.GetByTestId("walk-peek")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek"); // the new address keeps the sheet where it was
         await page.GoBackAsync();
         await Assertions.Expect(page.GetByTestId("walk-peek")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
 
@@ -65,7 +66,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"sheet-details-{lang}-390x844.png") });
 
         // Details page, then Back to the map with the card, then Back again to the map without it, filters intact.
-        await card.GetByRole(AriaRole.Link, new() { Name = details }).ClickAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = details, Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/stations/judicial-office-linfenlu"));
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
@@ -74,7 +75,8 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("selected-station")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.Contains("type=judicial-office", page.Url);
         Assert.DoesNotContain("station=", page.Url);
-        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(BrowserFixture.FirstPage(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice)));
+        Assert.Contains("all=1", page.Url); // "show all" is part of the address too
+        await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -119,7 +121,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         Assert.Contains(reached, r => r.StartsWith("INPUT|search|"));
         Assert.Contains(reached, r => r.StartsWith("INPUT||notary|"));
         Assert.Contains(reached, r => r.Contains("station-name") && r.Contains("stations/"));
-        Assert.Contains(reached, r => r.StartsWith("BUTTON|walk-from|"));
+        Assert.Contains(reached, r => r.StartsWith("A|") && r.Contains("icon-walk"));
         // Tabbing into the list raised the sheet so the focused item can be seen.
         Assert.NotEqual("peek", await page.GetByTestId("sheet").GetAttributeAsync("data-sheet"));
 

@@ -33,7 +33,15 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("edit-history")).ToContainTextAsync("021-66668888");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-zh-1366x768.png"), FullPage = true });
 
-        await page.GotoAsync("/stations/judicial-office-daninglu");
+        // The editor's map sits in the form, not over the page.
+        var header = (await page.Locator(".app-header").BoundingBoxAsync())!;
+        var pinMap = (await page.GetByTestId("map").BoundingBoxAsync())!;
+        Assert.True(pinMap.Y >= header.Y + header.Height, $"the editor's map starts at {pinMap.Y}, inside the header (ends at {header.Y + header.Height})");
+
+        // From the workspace to the public page (a full load out of the interactive area): its facts and its map.
+        await page.GetByText(fixture.Text("Edit_PublicPage")).ClickAsync();
+        await page.WaitForURLAsync("**/stations/judicial-office-daninglu");
+        await MapWaits.WaitForMapAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "021-66668888" })).ToHaveAttributeAsync("href", "tel:02166668888");
         await Assertions.Expect(page.GetByTestId("unverified")).ToHaveCountAsync(0);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

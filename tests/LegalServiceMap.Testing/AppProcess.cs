@@ -57,6 +57,24 @@ public sealed class AppProcess : IDisposable
         throw new InvalidOperationException($"The app was not ready within 120 s:\n{app.Log}");
     }
 
+    /// <summary>Runs one of the app's commands (e.g. <c>create-editor --email …</c>) with these settings and extra environment; returns its output, or throws when it fails.</summary>
+    public static async Task<string> RunCommandAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Published.Value, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("LegalServiceMap.Web.dll");
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = await stdout + await stderr;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', args)} failed ({process.ExitCode}):\n{output}");
+        return output;
+    }
+
     /// <summary>A crash: SIGKILL, nothing runs in the process after it.</summary>
     public void Kill()
     {

@@ -38,6 +38,6 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
   else wire();
-  document.addEventListener('enhancedload', wire);
+  document.addEventListener('lsm:enhancedload', wire); // LegalServiceMap.Web.lib.module.js
   window.addEventListener('pageshow', wire);
 })();

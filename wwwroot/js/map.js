@@ -1,19 +1,8 @@
 // The app's one Leaflet module. Each createMap() call returns an object that owns its map; nothing is kept
-// in module or window globals (one Blazor Server page can hold several maps, and they must not share state).
+// in module or window globals (a page can hold several maps, and they must not share state). It is driven by
+// js/resident.js on the server-rendered resident pages and by Components/Map/MapInterop.cs on the staff pages.
 // Leaflet and leaflet.markercluster are loaded as classic scripts (from npm, copied to wwwroot/lib) and used via L.
 
-const glyphs = {
-  'service-centre': '法',
-  'legal-aid': '援',
-  'notary': '证',
-  'mediation': '调',
-  'commercial-mediation': '商',
-  'judicial-office': '司',
-  'residents-committee': '居',
-  'law-firm': '律',
-  'judicial-appraisal': '鉴',
-  'culture-site': '文',
-};
 
 // WGS-84 ↔ GCJ-02, the standard formulas (Krasovsky a = 6378245.0, ee = 0.00669342162296594323), as in
 // LegalServiceMap.Core.Geo.ChinaCoordinates. Used only when the tiles are in GCJ-02 (e.g. Amap): data stays WGS-84.
@@ -63,9 +52,9 @@ function el(tag, className, text) {
   return node;
 }
 
-function markerIcon(L, props) {
+function markerIcon(L, props, glyphs) {
   const approximate = !!props.approximate;
-  const html = el('span', 'lsm-marker-glyph', glyphs[props.type] ?? '•');
+  const html = el('span', 'lsm-marker-glyph', glyphs?.[props.type] ?? '•');
   html.setAttribute('aria-hidden', 'true');
   return L.divIcon({
     className: `lsm-marker lsm-type-${props.type}${approximate ? ' lsm-approx' : ''}`,
@@ -95,7 +84,9 @@ function popupContent(props, texts) {
   return root;
 }
 
-export function createMap(element, settings, dotnet) {
+// settings: Components/Map/MapSettings.cs. callbacks: a .NET object reference (its [JSInvokable] methods) or a plain object
+// with the same methods (OnMapClicked(lat, lng), OnMoveEnded(lat, lng), OnMarkerClicked(id), PinMoved(lat, lng)); or null.
+export function createMap(element, settings, callbacks) {
   if (!element?.isConnected) return null; // the page was left before the map could be made
   const L = window.L;
   // Data is WGS-84. With GCJ-02 tiles, everything drawn is shifted to GCJ-02 and clicks are shifted back.
@@ -114,16 +105,25 @@ export function createMap(element, settings, dotnet) {
     touchZoom: settings.interactive,
     keyboard: settings.interactive,
   });
-  if (settings.tileUrl) {
-    L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: settings.maxZoom }).addTo(map);
-  } else {
-    map.attributionControl.addAttribution(settings.attribution);
-  }
+  // The base map (Setup/MapOptions.cs: none, OpenStreetMap, Tianditu with its label layer, Amap, or custom tiles).
+  const tiles = settings.tiles ?? [];
+  tiles.forEach((t, i) => L.tileLayer(t.url, {
+    subdomains: t.subdomains || 'abc',
+    maxNativeZoom: t.maxNativeZoom,
+    maxZoom: settings.maxZoom,
+    attribution: i === 0 ? settings.attribution : undefined,
+  }).addTo(map));
+  if (tiles.length === 0) map.attributionControl.addAttribution(settings.attribution);
 
   const layer = settings.cluster && L.markerClusterGroup
     ? L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true })
     : L.featureGroup();
   layer.addTo(map);
+
+  // Leaflet measures its container once; a container that changes size (a phone turned, a page's layout settling) is
+  // measured again.
+  const resize = new ResizeObserver(() => map.invalidateSize({ animate: false }));
+  resize.observe(element);
 
   const markers = new Map();
   let reference = null;
@@ -147,9 +147,11 @@ export function createMap(element, settings, dotnet) {
   }
 
   const call = (method, ...args) => {
-    if (dotnet && !disposed) dotnet.invokeMethodAsync(method, ...args).catch(() => { /* circuit gone */ });
+    if (!callbacks || disposed) return;
+    if (typeof callbacks.invokeMethodAsync === 'function') callbacks.invokeMethodAsync(method, ...args).catch(() => { /* circuit gone */ });
+    else callbacks[method]?.(...args);
   };
-  if (dotnet) {
+  if (callbacks) {
     map.on('click', (e) => call('OnMapClicked', ...read(e.latlng)));
     map.on('moveend', () => call('OnMoveEnded', ...read(map.getCenter())));
   }
@@ -177,7 +179,7 @@ export function createMap(element, settings, dotnet) {
       const [lng, lat] = f.geometry.coordinates;
       const props = f.properties;
       const title = props.approximate ? `${props.name} (${settings.texts.approximate})` : props.name;
-      const marker = L.marker(show(lat, lng), { icon: markerIcon(L, props), title, alt: title, keyboard: true, riseOnHover: true });
+      const marker = L.marker(show(lat, lng), { icon: markerIcon(L, props, settings.glyphs), title, alt: title, keyboard: true, riseOnHover: true });
       marker.bindPopup(() => popupContent(props, settings.texts));
       marker.on('click', () => {
         // On a phone the details open in the bottom sheet (sheet.js), not in a popup over the small map.
@@ -297,6 +299,7 @@ export function createMap(element, settings, dotnet) {
     },
     dispose() {
       disposed = true;
+      resize.disconnect();
       pending?.abort();
       areaRequest?.abort();
       pin?.off();

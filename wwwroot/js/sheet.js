@@ -1,11 +1,15 @@
 // The bottom sheet of the map page on phones: the station list and details slide over the map in three heights
-// (peek, half, full). Tap or press the handle to step through them, or drag it. Works before the interactive
-// connection is up (plain DOM, event delegation), and Blazor never rewrites the state attributes (they are constant
-// in its render tree). On wide screens the sheet is an ordinary side panel and the handle is hidden.
+// (peek, half, full). Tap or press the handle to step through them, or drag it. Plain DOM and event delegation. An
+// enhanced navigation merges the server's HTML into the page, which puts the sheet back to "peek": the height the
+// resident chose is put back in the same task (nothing is painted in between). On wide screens the sheet is an
+// ordinary side panel and the handle is hidden.
 const states = ['peek', 'half', 'full'];
 const phone = () => window.matchMedia('(max-width: 899.98px)').matches;
 
+let chosen = null; // the state the resident last chose on this page
+
 function set(sheet, state) {
+  chosen = state;
   sheet.dataset.sheet = state;
   sheet.style.height = '';
   const handle = sheet.querySelector('[data-sheet-toggle]');
@@ -80,4 +84,17 @@ document.addEventListener('lsm:marker', (e) => {
 document.addEventListener('lsm:focus', (e) => {
   const sheet = e.target.closest?.('.map-page')?.querySelector('[data-sheet]');
   if (sheet && phone()) set(sheet, 'peek');
+});
+
+// A new address of the same page (a tap, a filter): the sheet stays where it was; another page starts at "peek".
+let path = location.pathname;
+document.addEventListener('lsm:enhancedload', () => {
+  const sheet = document.querySelector('[data-sheet]');
+  if (location.pathname !== path) chosen = null;
+  path = location.pathname;
+  if (sheet && chosen && sheet.dataset.sheet !== chosen) {
+    const scroll = sheet.scrollTop;
+    set(sheet, chosen);
+    sheet.scrollTop = scroll;
+  }
 });

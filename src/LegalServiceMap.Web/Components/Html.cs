@@ -1,13 +1,11 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 namespace LegalServiceMap.Web.Components;
 
 /// <summary>
-/// Markup written as text for the few fragments that a list repeats on every row (a station type's badge, a row of the
-/// station list). Blazor keeps each element, attribute and text of a component's output as a render-tree frame, twice per
-/// component and per circuit; a fragment written here is one frame. Every value goes in through <see cref="Text"/>, which encodes it.
+/// The HTML encoder of the app's markup: Razor's own output (registered in ApplicationSetup) and the few fragments
+/// written as text (a station type's badge). Every value goes in through <see cref="Encode"/>.
 /// </summary>
 public static class Html
 {
@@ -18,11 +16,4 @@ public static class Html
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Encode(string value) => Encoder.Encode(value);
-
-    /// <summary>Appends text or an attribute's value, encoded (markup itself goes in with <c>Append</c>).</summary>
-    public static StringBuilder Text(this StringBuilder html, string value)
-    {
-        Encoder.Encode(new StringWriter(html), value);
-        return html;
-    }
 }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Components;
 namespace LegalServiceMap.Web.Components;
 
 /// <summary>
-/// The round glyph of a station type (the same glyphs as the map markers in wwwroot/js/map.js), hollow when the position
-/// is approximate, with an optional label. Markup, not a component: a list shows one per row, and each component instance
-/// costs every circuit its own state and render buffers; the badge itself is one frame and one shared string.
+/// The round glyph of a station type, hollow when the position is approximate, with an optional label: one shared string
+/// per type (a list shows one per row). The map's markers use the same glyphs (<see cref="Glyph"/>, handed to
+/// wwwroot/js/map.js in the map's settings).
 /// </summary>
 public static class TypeBadge
 {

@@ -54,7 +54,6 @@ public static class ApplicationSetup
         services.AddSingleton<Features.Coverage.CoverageService>();
         services.AddSingleton<Features.Culture.CultureService>();
         services.AddSingleton<Features.Map.MapViewService>();
-        services.AddSingleton<Features.Map.StationRows>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Map.Arrivals>();
         services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));

@@ -5,7 +5,7 @@ namespace LegalServiceMap.Web.Setup;
 
 /// <summary>
 /// The headers every answer carries: a Content-Security-Policy (scripts only from this site or with this response's
-/// nonce, images from this site and the configured tile host, connections only to this site, no plugins, forms and
+/// nonce, images from this site and the configured base map's tile hosts, connections only to this site, no plugins, forms and
 /// base URL only to this site, framing only by this site and the configured host origins), a Permissions-Policy
 /// (geolocation for this site only), nosniff and a referrer policy.
 /// </summary>
@@ -19,13 +19,13 @@ public static class SecurityHeaders
     /// <summary>The policy, with <c>{nonce}</c> where the response's nonce goes.</summary>
     public static string Policy(MapOptions map, EmbedOptions embed)
     {
-        var tiles = TileOrigin(map.TileUrl);
+        var tiles = string.Join(' ', BaseMap.Origins(map));
         return string.Join("; ",
             "default-src 'self'",
             "script-src 'self' 'nonce-{nonce}'",
             // Blazor, Leaflet and MudBlazor set style attributes; styles cannot run code.
             "style-src 'self' 'unsafe-inline'",
-            $"img-src 'self' data: blob:{(tiles is null ? "" : " " + tiles)}",
+            $"img-src 'self' data: blob:{(tiles.Length == 0 ? "" : " " + tiles)}",
             "font-src 'self' data:",
             "connect-src 'self'",
             "object-src 'none'",
@@ -35,17 +35,6 @@ public static class SecurityHeaders
     }
 
     public const string PermissionsPolicy = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
-
-    /// <summary>The scheme and host of a tile URL template ("https://{s}.tile.example.org/{z}/…" → "https://*.tile.example.org").</summary>
-    public static string? TileOrigin(string? template)
-    {
-        if (string.IsNullOrWhiteSpace(template)) return null;
-        var schemeEnd = template.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd <= 0) return null;
-        var hostEnd = template.IndexOf('/', schemeEnd + 3);
-        var origin = (hostEnd < 0 ? template : template[..hostEnd]).Replace("{s}", "*");
-        return Uri.TryCreate(origin.Replace("*", "x"), UriKind.Absolute, out var u) && u.Scheme is "https" or "http" ? origin : null;
-    }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {

@@ -42,7 +42,7 @@ public sealed class CoveragePageTests : BunitContext
     [Fact]
     public async Task CoveragePage_WithABoundary_ShowsABarPerTypeAndStreetsOfTheChosenType()
     {
-        var map = this.AddAppServices(_db);
+        this.AddAppServices(_db);
         var f = new GeometryFactory();
         var square = f.CreatePolygon([new(121.44, 31.24), new(121.48, 31.24), new(121.48, 31.26), new(121.44, 31.26), new(121.44, 31.24)]);
         await Services.GetRequiredService<BoundaryService>().ImportAsync([new NamedArea("北站街道", square)], "street");
@@ -54,6 +54,8 @@ public sealed class CoveragePageTests : BunitContext
         Assert.NotEqual("0.0%", cut.Find("[data-testid=coverage-types] li[data-type=judicial-office] [data-testid=share]").TextContent);
         Assert.Equal("北站街道", cut.Find("[data-testid=coverage-streets] li .bar-label").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=district-outline]")); // an imported boundary is not called approximate
-        cut.WaitForAssertion(() => Assert.Equal("api/coverage/uncovered?type=judicial-office&minutes=20&speed=normal", map.Invocations["setOverlay"][^1].Arguments[0]));
+        Assert.Equal("api/coverage/uncovered?type=judicial-office&minutes=20&speed=normal", cut.MapFrame().Text("overlay"));
+        // Another type is a link to this page's address with that type (the minutes kept).
+        Assert.Equal("coverage?minutes=20&type=notary", cut.Find("[data-testid=coverage-types] li[data-type=notary] a").GetAttribute("href"));
     }
 }

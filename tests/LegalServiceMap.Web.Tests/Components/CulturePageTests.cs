@@ -19,7 +19,7 @@ public sealed class CulturePageTests : BunitContext
     [Fact]
     public void CulturePage_ShowsTheWalkInOrder_TheCitedDescriptions_AndWhatIsNotPlaced()
     {
-        var map = this.AddAppServices(_db, "en");
+        this.AddAppServices(_db, "en");
         var cut = Render<CulturePage>();
 
         var seeded = _db.Queries.PublicCatalog.All.Where(s => s.Type == LegalServiceMap.Core.Stations.StationType.CultureSite).ToList();
@@ -41,7 +41,8 @@ public sealed class CulturePageTests : BunitContext
         Assert.Contains("Not on the map: no source gives its address.",
             cut.Find("[data-testid=culture-sites] > li[data-id=culture-soviet-congress-committee-office]").TextContent);
 
-        cut.WaitForAssertion(() => Assert.Equal("api/culture?pace=normal&lang=en", map.Invocations["setOverlay"][^1].Arguments[0]));
+        Assert.Equal("api/culture?pace=normal&lang=en", cut.MapFrame().Text("overlay"));
+        Assert.Equal("api/stations?type=culture-site&lang=en", cut.MapFrame().Text("stations"));
     }
 
     [Fact]
@@ -54,6 +55,7 @@ public sealed class CulturePageTests : BunitContext
         Assert.Contains("3.6 公里", cut.Find("[data-testid=route-summary]").TextContent);
         Assert.True(cut.Find("[data-testid=pace-elder]").HasAttribute("checked"));
         Assert.Contains("法治路线行走", cut.Markup);
+        Assert.Equal("api/culture?pace=elder&lang=zh", cut.MapFrame().Text("overlay"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MapInteropTests : BunitContext
         var dispose = map.SetupVoid("dispose", _ => true); // left pending: the browser has not answered yet
         var interop = new MapInterop(JSInterop.JSRuntime);
         var texts = new MapTexts("d", "a", "u", "c", "r");
-        await interop.CreateAsync<object>(default(ElementReference), new MapSettings(31.2, 121.4, 13, 19, null, "", true, true, texts), null);
+        await interop.CreateAsync<object>(default(ElementReference), new MapSettings(31.2, 121.4, 13, 19, [], "", true, true, texts, "wgs84", new Dictionary<string, string>()), null);
         Assert.True(interop.IsReady);
 
         // The page is left (component disposal) and, at the same time, the late creation path disposes again.

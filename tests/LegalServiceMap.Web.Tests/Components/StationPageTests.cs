@@ -48,16 +48,19 @@ public sealed class StationPageTests : BunitContext
         Assert.Empty(cut.FindAll("a.tel-link"));
         Assert.Contains("Unknown: opening hours not confirmed", cut.Find("[data-testid=open-now]").TextContent);
         Assert.Contains("not yet known, so it is not on the map", cut.Markup);
-        Assert.Empty(JSInterop.Invocations["import"]); // no small map without a location
+        Assert.Empty(cut.FindAll("[data-map]")); // no small map without a location
     }
 
     [Fact]
     public void StationPage_StreetLevelStation_ShowsTheTierAndASmallMap()
     {
-        var map = this.AddAppServices(_db, "en");
+        this.AddAppServices(_db, "en");
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "judicial-office-beizhan"));
         Assert.Contains("street/town only (approximate)", cut.Find(".location-note").TextContent);
-        cut.WaitForAssertion(() => Assert.Equal("api/stations/judicial-office-beizhan?lang=en", map.Invocations["setData"][0].Arguments[0]));
+        var map = cut.MapFrame();
+        Assert.Equal("api/stations/judicial-office-beizhan?lang=en", map.Text("stations"));
+        Assert.False(map.GetProperty("settings").GetProperty("interactive").GetBoolean()); // a picture of where it is, not a second map to use
+        Assert.Equal(14, map.GetProperty("settings").GetProperty("zoom").GetInt32()); // approximate: zoomed out
     }
 
     [Fact]

@@ -48,7 +48,6 @@ public static class BunitSetup
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Culture.CultureService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.MapViewService>();
         ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.Arrivals>();
-        ctx.Services.AddSingleton<LegalServiceMap.Web.Features.Map.StationRows>();
         ctx.Services.AddScoped<LegalServiceMap.Web.Features.Staff.StationEditService>();
         ctx.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();

@@ -4,19 +4,6 @@ using Microsoft.JSInterop;
 
 namespace LegalServiceMap.Web.Components.Map;
 
-/// <summary>Settings for one map instance, sent once to the JS module.</summary>
-public sealed record MapSettings(
-    double Latitude,
-    double Longitude,
-    int Zoom,
-    int MaxZoom,
-    string? TileUrl,
-    string Attribution,
-    bool Cluster,
-    bool Interactive,
-    MapTexts Texts,
-    string TileCoordinateSystem = "wgs84");
-
 /// <summary>
 /// What the map draws over its markers, handed over in one call: a GeoJSON URL (a walking area from /api/isochrone,
 /// whose station features mark which markers lie inside the walk; a culture walk's route; the uncovered parts of the
@@ -26,9 +13,6 @@ public sealed record MapOverlay(string? Url, GeoPoint? Reference = null);
 
 /// <summary>A position reported by the browser, WGS-84 degrees.</summary>
 public sealed record GeoPosition(double Latitude, double Longitude);
-
-/// <summary>Localized texts the JS module puts in popups and marker titles.</summary>
-public sealed record MapTexts(string Details, string Approximate, string Unverified, string Call, string Reference, string? Pin = null);
 
 /// <summary>
 /// The one typed wrapper over wwwroot/js/map.js. It holds the map as a JS object reference (no globals, one
