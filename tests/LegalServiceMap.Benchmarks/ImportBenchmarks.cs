@@ -1,13 +1,13 @@
+using LegalServiceMap.Web.Features.Staff.Import;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
-using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Features.Staff;
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Setup;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalServiceMap.Benchmarks;
 
@@ -19,11 +19,7 @@ public class ImportBenchmarks
     private byte[] _csv = [];
     private string _directory = "";
     private StationTransferService _service = default!;
-
-    private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
-    }
+    private ServiceProvider? _app;
 
     [GlobalSetup]
     public void Setup()
@@ -47,20 +43,19 @@ public class ImportBenchmarks
     {
         _directory = Path.Combine(Path.GetTempPath(), "lsm-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, "bench.db")}").Options;
-        var factory = new Factory(options);
-        using (var db = factory.CreateDbContext())
+        // The app's own services (its AddApplication) on a fresh SQLite file, as the app registers them.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Stations"] = $"Data Source={Path.Combine(_directory, "bench.db")}",
+        }).Build();
+        _app = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+            .AddApplication(configuration, new BenchmarkEnvironment(_directory)).BuildServiceProvider();
+        using (var db = _app.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
         {
             db.Database.Migrate();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
-        var state = new SpatialState(Options.Create(new LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions()),
-            new Gazetteer(Options.Create(new LegalServiceMap.Web.Setup.MapOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Gazetteer>.Instance));
-        var queries = new StationQueries(factory, state);
-        var metrics = new LegalServiceMap.Web.Setup.AppMetrics(new NoMeters());
-        var security = new LegalServiceMap.Web.Features.Audit.SecurityEvents(factory, metrics, TimeProvider.System,
-            Options.Create(new LegalServiceMap.Web.Features.Audit.AuditOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<LegalServiceMap.Web.Features.Audit.SecurityEvents>.Instance);
-        _service = new StationTransferService(factory, queries, new BoundaryService(factory, state), TimeProvider.System, security);
+        _service = _app.CreateScope().ServiceProvider.GetRequiredService<StationTransferService>();
     }
 
     /// <summary>Checking the same file without saving (what staff wait for before they confirm), with progress reported.</summary>
@@ -90,13 +85,16 @@ public class ImportBenchmarks
     [IterationCleanup]
     public void Cleanup()
     {
+        _app?.Dispose();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, true); } catch (IOException) { }
     }
 
-    private sealed class NoMeters : System.Diagnostics.Metrics.IMeterFactory
+    private sealed class BenchmarkEnvironment(string contentRoot) : Microsoft.Extensions.Hosting.IHostEnvironment
     {
-        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
-        public void Dispose() { }
+        public string EnvironmentName { get; set; } = "Benchmark";
+        public string ApplicationName { get; set; } = "LegalServiceMap.Web";
+        public string ContentRootPath { get; set; } = contentRoot;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

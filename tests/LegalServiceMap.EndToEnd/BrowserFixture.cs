@@ -29,6 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseStaticWebAssets();
             b.UseSetting("ConnectionStrings:Stations", $"Data Source={Path.Combine(_directory, "e2e.db")}");
             b.UseSetting("Map:TileUrl", "");
+            b.UseSetting(LegalServiceMap.Web.Data.DataSync.SecondsKey, "0");
+            b.UseSetting("Retention:Enabled", "false");
             // The server forgets a dropped circuit after 2 s instead of 3 min, so a test can stand for a phone
             // that slept longer than that (ConnectionJourneyTests).
             b.UseSetting("Blazor:Circuit:DisconnectedCircuitRetentionPeriod", "00:00:02");
@@ -60,13 +62,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>How many public stations of a type the running app holds (read from its seeded catalog, not typed into tests).</summary>
     public int Count(LegalServiceMap.Core.Stations.StationType type) =>
-        Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == type);
+        Service<LegalServiceMap.Web.Features.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == type);
 
     /// <summary>How many stops the culture walk has: the seed's placed culture sites that data/culture.json puts on the walk.</summary>
     public int CultureStops()
     {
         var onRoute = ShippedData.CultureWalkStations();
-        return Service<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Location is not null && onRoute.Contains(s.Id));
+        return Service<LegalServiceMap.Web.Features.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Location is not null && onRoute.Contains(s.Id));
     }
 
     /// <summary>The next ordinary date on a weekday (not a statutory day off or make-up working day in the app's calendar).</summary>
@@ -92,7 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A station's name as the page shows it, from the running app's catalog.</summary>
-    public string StationName(string id, bool english = false) => Service<LegalServiceMap.Web.Stations.StationQueries>().Find(id)!.Name(english);
+    public string StationName(string id, bool english = false) => Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find(id)!.Name(english);
 
     /// <summary>The filter checkbox of a type, found by its label as a resident reads it.</summary>
     public ILocator TypeFilter(IPage page, LegalServiceMap.Core.Stations.StationType type) =>
@@ -118,10 +120,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.GetByRole(AriaRole.Button, new() { Name = Text("List_ShowOnMap", english, StationName(stationId, english)), Exact = true });
 
     /// <summary>Creates a staff account (if new) and signs in on the page through the sign-in form, then goes to <paramref name="path"/>.</summary>
-    public async Task SignInAsync(IPage page, string email, string path = "/staff", string role = LegalServiceMap.Web.Data.StaffRoles.Editor)
+    public async Task SignInAsync(IPage page, string email, string path = "/staff", string role = LegalServiceMap.Web.Features.Staff.Accounts.StaffRoles.Editor)
     {
         const string password = "a long enough passphrase";
-        await LegalServiceMap.Web.Setup.StaffAuthentication.CreateAccountAsync(Service<IServiceProvider>(), email, password, role);
+        await LegalServiceMap.Web.Features.Staff.Accounts.StaffAuthentication.CreateAccountAsync(Service<IServiceProvider>(), email, password, role);
         await SignInWithFormAsync(page, email, password, path);
     }
 

@@ -21,7 +21,7 @@ public sealed class CoverageJourneyTests(BrowserFixture fixture)
         }
         await using (var stream = File.OpenRead(SharedStreets))
         {
-            await fixture.Service<BoundaryService>().ImportAsync(GeoJson.ReadAreas(stream, "NAME"), "street");
+            await fixture.Service<SpatialStore>().ImportBoundariesAsync(GeoJson.ReadAreas(stream, "NAME"), "street");
         }
 
         var (page, errors) = await fixture.NewPageAsync();

@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
 using System.Net;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;
@@ -103,7 +104,7 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
         await Assertions.Expect(page.GetByTestId("place-message")).ToBeVisibleAsync();
         await Assertions.Expect(progress).Not.ToHaveTextAsync(before!);
         await Assertions.Expect(page.Locator("[data-station-id=culture-labour-secretariat]")).ToHaveCountAsync(0);
-        var placed = app.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!;
+        var placed = app.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!;
         Assert.True(placed.IsPlaced);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
 

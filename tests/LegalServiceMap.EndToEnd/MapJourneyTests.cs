@@ -74,7 +74,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = fixture.StationName("culture-labour-secretariat"), Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/stations/culture-labour-secretariat");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "中国劳动组合书记部旧址陈列馆", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
         await Assertions.Expect(page.GetByTestId("unverified")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", "1", Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

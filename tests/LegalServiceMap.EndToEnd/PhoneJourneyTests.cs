@@ -88,7 +88,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await WaitForMapAsync(page);
         var card = page.GetByTestId("selected-station");
         await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
-        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
         // The map shows the station once its markers are drawn, and the sheet drops for it: tap once that has happened
         // and the sheet has settled (a tap during the move would land on the map).
         await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-focused", "culture-labour-secretariat", Slow);

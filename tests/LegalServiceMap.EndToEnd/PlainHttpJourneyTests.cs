@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
 using System.Text.RegularExpressions;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Setup;

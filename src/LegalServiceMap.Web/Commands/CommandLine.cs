@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
 using System.Diagnostics;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Network;
@@ -31,8 +32,8 @@ public static class CommandLine
                 "import-osm" => await ImportOsmAsync(app, args),
                 "import-boundaries" => await ImportBoundariesAsync(app, args),
                 "geocode-quality" => GeocodeQualityReport(app, args),
-                "create-admin" => await CreateAccountAsync(app, args, Data.StaffRoles.Admin),
-                "create-editor" => await CreateAccountAsync(app, args, Data.StaffRoles.Editor),
+                "create-admin" => await CreateAccountAsync(app, args, StaffRoles.Admin),
+                "create-editor" => await CreateAccountAsync(app, args, StaffRoles.Editor),
                 "backup" or "restore" when Data.DatabaseSetup.ProviderOf(app.Configuration) == Data.DatabaseProvider.Postgres => PostgresBackupHelp(),
                 "backup" => await BackupAsync(app, args),
                 "restore" => await RestoreAsync(app, args),
@@ -65,7 +66,7 @@ public static class CommandLine
     {
         var directory = Option(args, "--to") is { } to ? Path.GetFullPath(to) : DefaultBackupDirectory(app);
         var path = await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(directory);
-        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseBackedUp, null, null,
+        await app.Services.GetRequiredService<Features.Staff.Audit.SecurityEvents>().RecordAsync(Features.Staff.Audit.SecurityEventKind.DatabaseBackedUp, null, null,
             Path.GetFileName(path));
         Console.WriteLine(path);
         return 0;
@@ -85,7 +86,7 @@ public static class CommandLine
             Console.Error.WriteLine($"error: {args[1]}: {problem}; nothing was changed");
             return 1;
         }
-        await app.Services.GetRequiredService<Features.Audit.SecurityEvents>().RecordAsync(Features.Audit.SecurityEventKind.DatabaseRestored, null, null,
+        await app.Services.GetRequiredService<Features.Staff.Audit.SecurityEvents>().RecordAsync(Features.Staff.Audit.SecurityEventKind.DatabaseRestored, null, null,
             Path.GetFileName(args[1]));
         Console.WriteLine($"restored: {result.Stations} stations, {result.Submissions} submissions");
         return 0;
@@ -144,7 +145,7 @@ public static class CommandLine
             Console.Error.WriteLine("error: no walkable ways found (wrong file, or the clip polygon does not overlap it); nothing saved");
             return 1;
         }
-        var summary = await app.Services.GetRequiredService<WalkingAreaService>().SaveAsync(network, import.Roads, Path.GetFileName(file));
+        var summary = await app.Services.GetRequiredService<SpatialStore>().SaveNetworkAsync(network, import.Roads, Path.GetFileName(file));
         Console.WriteLine($"Saved walking network: {summary.Nodes:N0} nodes, {summary.Edges:N0} edges, {summary.LengthMetres / 1000:N1} km, " +
                           $"largest connected part {network.ComponentSize[0]:N0} nodes; for the geocoder {import.Roads.Roads.Count:N0} named roads " +
                           $"and {import.Roads.Addresses.Count:N0} address points; in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -217,8 +218,8 @@ public static class CommandLine
         var system = args.Contains("--gcj02") ? CoordinateSystem.Gcj02 : CoordinateSystem.Wgs84;
         await using var stream = File.OpenRead(Resolve(app, args[1]));
         var areas = GeoJson.ReadAreas(stream, Option(args, "--name-property") ?? "name", system);
-        var count = await app.Services.GetRequiredService<BoundaryService>().ImportAsync(areas, kind);
-        var named = areas.Select(a => BoundaryService.Official(a, kind)).Select(o => o.Code is null ? $"{o.Area.Name} (not an official {kind}: kept by its name)" : $"{o.Area.Name} {o.Code}");
+        var count = await app.Services.GetRequiredService<SpatialStore>().ImportBoundariesAsync(areas, kind);
+        var named = areas.Select(a => SpatialStore.Official(a, kind)).Select(o => o.Code is null ? $"{o.Area.Name} (not an official {kind}: kept by its name)" : $"{o.Area.Name} {o.Code}");
         Console.WriteLine($"Imported {count} {kind} boundar{(count == 1 ? "y" : "ies")}: {string.Join(", ", named)}");
         return 0;
     }

@@ -4,6 +4,13 @@ using LegalServiceMap.Core.Stations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using LegalServiceMap.Web.Features.Portal;
+using LegalServiceMap.Web.Features.Staff.Accounts;
+using LegalServiceMap.Web.Features.Staff.Audit;
+using LegalServiceMap.Web.Features.Staff.District;
+using LegalServiceMap.Web.Features.Staff.Stations;
+using LegalServiceMap.Web.Spatial;
 
 namespace LegalServiceMap.Web.Data;
 
@@ -22,10 +29,10 @@ public class AppDbContext : IdentityDbContext<StaffUser>
     public DbSet<StoredWalkingNetwork> WalkingNetworks => Set<StoredWalkingNetwork>();
     public DbSet<StoredBoundary> Boundaries => Set<StoredBoundary>();
     public DbSet<StationChange> StationChanges => Set<StationChange>();
-    public DbSet<Features.Portal.Submission> Submissions => Set<Features.Portal.Submission>();
-    public DbSet<Features.Portal.SubmissionEvent> SubmissionEvents => Set<Features.Portal.SubmissionEvent>();
-    public DbSet<Features.Audit.SecurityEvent> SecurityEvents => Set<Features.Audit.SecurityEvent>();
-    public DbSet<Spatial.DistrictImportJob> DistrictImportJobs => Set<Spatial.DistrictImportJob>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<DistrictImportJob> DistrictImportJobs => Set<DistrictImportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,18 +81,15 @@ public class AppDbContext : IdentityDbContext<StaffUser>
 
         modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
 
-        // SQLite cannot order by DateTimeOffset: store it as UTC ticks.
         var network = modelBuilder.Entity<StoredWalkingNetwork>();
         network.Property(n => n.Source).HasMaxLength(500);
-        network.Property(n => n.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         var boundary = modelBuilder.Entity<StoredBoundary>();
         boundary.Property(b => b.Kind).HasMaxLength(20);
         boundary.Property(b => b.Name).HasMaxLength(200);
         boundary.Property(b => b.Code).HasMaxLength(12);
-        boundary.Property(b => b.ImportedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         boundary.HasIndex(b => new { b.Kind, b.Name }).IsUnique();
 
-        var submission = modelBuilder.Entity<Features.Portal.Submission>();
+        var submission = modelBuilder.Entity<Submission>();
         submission.HasIndex(s => s.Reference).IsUnique();
         submission.HasIndex(s => new { s.Kind, s.IdempotencyKey }).IsUnique();
         submission.HasIndex(s => new { s.Status, s.CreatedAt });
@@ -98,18 +102,13 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         submission.Property(s => s.Name).HasMaxLength(60);
         submission.Property(s => s.Mobile).HasMaxLength(20);
         submission.Property(s => s.Contact).HasMaxLength(120);
-        submission.Property(s => s.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        submission.Property(s => s.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        submission.Property(s => s.ClosedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
 
-        var submissionEvent = modelBuilder.Entity<Features.Portal.SubmissionEvent>();
+        var submissionEvent = modelBuilder.Entity<SubmissionEvent>();
         submissionEvent.HasIndex(e => e.SubmissionId);
         submissionEvent.Property(e => e.User).HasMaxLength(256);
         submissionEvent.Property(e => e.Action).HasMaxLength(20);
-        submissionEvent.Property(e => e.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
-        var security = modelBuilder.Entity<Features.Audit.SecurityEvent>();
-        security.Property(e => e.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        var security = modelBuilder.Entity<SecurityEvent>();
         security.Property(e => e.Kind).HasMaxLength(40);
         security.Property(e => e.User).HasMaxLength(256);
         security.Property(e => e.Network).HasMaxLength(60);
@@ -117,7 +116,7 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         security.HasIndex(e => e.At);
         security.HasIndex(e => new { e.Kind, e.At });
 
-        var job = modelBuilder.Entity<Spatial.DistrictImportJob>();
+        var job = modelBuilder.Entity<DistrictImportJob>();
         job.Property(j => j.Kind).HasMaxLength(20);
         job.Property(j => j.FileName).HasMaxLength(200);
         job.Property(j => j.StartedBy).HasMaxLength(256);
@@ -125,19 +124,33 @@ public class AppDbContext : IdentityDbContext<StaffUser>
         job.Property(j => j.Phase).HasMaxLength(20);
         job.Property(j => j.Error).HasMaxLength(80);
         job.Property(j => j.Settings).HasMaxLength(500);
-        job.Property(j => j.QueuedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        job.Property(j => j.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        job.Property(j => j.FinishedAt).HasConversion(v => v == null ? (long?)null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
         job.HasIndex(j => j.QueuedAt);
 
         var change = modelBuilder.Entity<StationChange>();
-        change.Property(c => c.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         change.Property(c => c.StationId).HasMaxLength(100);
         change.Property(c => c.ChangeSet).HasMaxLength(40);
         change.Property(c => c.User).HasMaxLength(256);
         change.Property(c => c.Action).HasMaxLength(20);
         change.Property(c => c.Field).HasMaxLength(40);
         change.HasIndex(c => new { c.StationId, c.At });
+
+        StoreOurTimesAsUtcTicks(modelBuilder);
+    }
+
+    /// <summary>
+    /// Every date and time of our own entities is stored as UTC ticks (SQLite cannot order by DateTimeOffset; one
+    /// representation on both engines). Identity's own columns (LockoutEnd) stay as Identity maps them.
+    /// </summary>
+    private static void StoreOurTimesAsUtcTicks(ModelBuilder modelBuilder)
+    {
+        var ticks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        var optionalTicks = new ValueConverter<DateTimeOffset?, long?>(v => v == null ? null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            if (property.PropertyInfo?.DeclaringType?.Namespace?.StartsWith("LegalServiceMap.", StringComparison.Ordinal) != true) continue;
+            if (property.ClrType == typeof(DateTimeOffset)) property.SetValueConverter(ticks);
+            else if (property.ClrType == typeof(DateTimeOffset?)) property.SetValueConverter(optionalTicks);
+        }
     }
 
     private static List<DatedException> ParseExceptions(string text) =>

@@ -1,5 +1,4 @@
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
 
 namespace LegalServiceMap.Web.Data;
 
@@ -9,8 +8,7 @@ namespace LegalServiceMap.Web.Data;
 /// instance (or the command line) changed is reloaded. So a change on one server shows on every server's map, API and
 /// search within about a second.
 /// </summary>
-public sealed class DataSync(DataVersions versions, StationQueries stations, WalkingAreaService walking, BoundaryService boundaries,
-    IConfiguration configuration, ILogger<DataSync> logger) : BackgroundService
+public sealed class DataSync(DataVersions versions, SpatialStore store, IConfiguration configuration, ILogger<DataSync> logger) : BackgroundService
 {
     public const string SecondsKey = "Cluster:SyncSeconds";
 
@@ -26,12 +24,7 @@ public sealed class DataSync(DataVersions versions, StationQueries stations, Wal
                 var changed = await versions.ChangedAsync(ct);
                 foreach (var part in changed.Keys)
                 {
-                    await (part switch
-                    {
-                        DataPart.Stations => stations.ReloadAsync(ct),
-                        DataPart.Network => walking.LoadAsync(ct),
-                        _ => boundaries.LoadAsync(ct),
-                    });
+                    await store.LoadAsync(part, ct);
                     logger.LogInformation("Reloaded {Part} changed elsewhere.", part);
                 }
                 versions.MarkSeen(changed);

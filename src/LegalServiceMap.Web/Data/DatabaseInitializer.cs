@@ -1,4 +1,3 @@
-using LegalServiceMap.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 
 namespace LegalServiceMap.Web.Data;
@@ -28,9 +27,7 @@ public static class DatabaseInitializer
             await versions.EnsureAsync(db, ct);
             versions.MarkSeen(await versions.ChangedAsync(ct));
         }
-        await services.GetRequiredService<StationQueries>().ReloadAsync(ct);
-        await services.GetRequiredService<Spatial.WalkingAreaService>().LoadAsync(ct);
-        await services.GetRequiredService<Spatial.BoundaryService>().LoadAsync(ct);
+        await services.GetRequiredService<Spatial.SpatialStore>().LoadAllAsync(ct);
     }
 
     private static void EnsureSqliteDirectory(string? connectionString)

@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Spatial;
 using LegalServiceMap.Core.Stations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;

@@ -1,11 +1,13 @@
-using LegalServiceMap.Web.Api;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Coverage;
 using LegalServiceMap.Web.Features.Culture;
+using LegalServiceMap.Web.Features.Geocoding;
 using LegalServiceMap.Web.Features.Map;
 using LegalServiceMap.Web.Features.Portal;
+using LegalServiceMap.Web.Features.Print;
 using LegalServiceMap.Web.Features.Staff;
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Features.Stations;
+using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using MudBlazor;
@@ -14,9 +16,10 @@ namespace LegalServiceMap.Web.Setup;
 
 public static class ApplicationSetup
 {
+    /// <summary>The app's services (<see cref="AddApplication"/>), and what only a real host has: its logging and Kestrel.</summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        // Production logs: one JSON event per line on stdout, with the trace and span ids of the request (README "Operations").
+        // Production logs: one JSON event per line on stdout, with the trace and span ids of the request (docs/operations.md).
         if (builder.Environment.IsProduction())
         {
             builder.Logging.ClearProviders();
@@ -28,74 +31,68 @@ public static class ApplicationSetup
             });
             builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         }
-        var services = builder.Services;
+        builder.Services.AddApplication(builder.Configuration, builder.Environment);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        return builder;
+    }
 
+    /// <summary>
+    /// Everything the app registers: the platform (data, spatial state, security, operations, UI), then each feature slice
+    /// through its own <c>Add…()</c>. The tests build their hosts from this same method.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddPlatform(configuration, environment);
+        services.AddMap();
+        services.AddStations();
+        services.AddCoverage();
+        services.AddCulture();
+        services.AddPortal();
+        services.AddStaff();
+        return services;
+    }
+
+    private static void AddPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
         // Options, validated at start.
         services.AddValidatedOptions<MapOptions>(MapOptions.Section);
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<EmbedOptions>(EmbedOptions.Section);
+        services.AddSingleton(TimeProvider.System);
 
         // Data: an SQLite file under the content root, or PostgreSQL (Database:Provider); a factory because circuits live long.
-        services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddAppDatabase(configuration, environment.ContentRootPath);
         services.AddSingleton<StationSeeder>();
-        services.AddSingleton<Spatial.Gazetteer>();
-        services.AddSingleton<Spatial.SpatialState>();
-        services.AddSingleton<StationQueries>();
-
-        // Walking areas and boundaries: loaded at start, replaced by imports.
-        services.AddValidatedOptions<LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions>(LegalServiceMap.Core.Spatial.Isochrones.IsochroneOptions.Section);
-        services.AddSingleton<Spatial.WalkingAreaService>();
-        services.AddValidatedOptions<Spatial.BoundaryOptions>(Spatial.BoundaryOptions.Section);
-        services.AddSingleton<Spatial.BoundaryService>();
-        // District data uploaded from the browser: imported in the background, one job at a time.
-        services.AddValidatedOptions<Spatial.DistrictDataOptions>(Spatial.DistrictDataOptions.Section);
-        services.AddSingleton<Spatial.DistrictImports>();
-        services.AddHostedService(sp => sp.GetRequiredService<Spatial.DistrictImports>());
-        services.AddSingleton<Features.Coverage.CoverageService>();
-        services.AddSingleton<Features.Culture.CultureService>();
-        services.AddSingleton<Features.Map.MapViewService>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Features.Map.Arrivals>();
-        services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
-
-        // Staff sign-in and the station editor.
-        services.AddStaffAuthentication();
-        services.AddScoped<Features.Staff.StationEditService>();
-        services.AddScoped<Features.Staff.StationTransferService>();
-        services.AddValidatedOptions<Features.Staff.ImportOptions>(Features.Staff.ImportOptions.Section);
-
-        // The resident portal: submissions saved before success is shown, idempotent, rate-limited.
-        services.AddValidatedOptions<Features.Portal.PortalOptions>(Features.Portal.PortalOptions.Section);
-        services.AddScoped<Features.Portal.SubmissionService>();
-        services.AddScoped<Features.Portal.SubmissionQueue>();
-        if (!builder.Environment.IsEnvironment("Testing")) services.AddHostedService<Features.Portal.SubmissionPurgeJob>();
-        // Instances follow each other's changes (tests turn it on where they run two instances).
+        // Instances follow each other's changes (DataSync: Cluster:SyncSeconds, 0 = off); leases for once-a-day work.
         services.AddSingleton<DataVersions>();
         services.AddSingleton<Leases>();
-        if (!builder.Environment.IsEnvironment("Testing") || builder.Configuration[DataSync.SecondsKey] is not null) services.AddHostedService<DataSync>();
+        services.AddHostedService<DataSync>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddHostedService<RetentionJob>();
+        services.AddSingleton(sp => HolidayCalendarProvider.Load(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LegalServiceMap.Holidays")));
 
-        // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (README, "Production").
+        // Stations, the walking network and boundaries: one snapshot, one writer (docs/architecture.md).
+        services.AddSpatial();
+
+        // The public surface: every bad request a localized 4xx, every door limited, nothing leaked (docs/operations.md).
         services.AddClientErrors();
         // API answers write NetTopologySuite geometries as GeoJSON (the one module: Core/Geo/GeoJson).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(LegalServiceMap.Core.Geo.GeoJson.Converter));
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddSharedState(builder.Configuration);
+        services.AddSharedState(configuration);
         services.AddCircuitDrain();
         services.AddRateLimits();
-        services.AddReverseProxySupport(builder.Configuration);
+        services.AddReverseProxySupport(configuration);
         services.AddHealth();
-        services.AddMetrics(builder.Configuration);
-        // The host app's contract: GET /openapi/v1.json describes the API (README "Public API").
+        services.AddMetrics(configuration);
+        // The host app's contract: GET /openapi/v1.json describes the API (docs/api.md).
         services.AddOpenApi(o => o.AddApiDocs());
-        services.AddValidatedOptions<Features.Audit.AuditOptions>(Features.Audit.AuditOptions.Section);
-        services.AddSingleton<Features.Audit.SecurityEvents>();
-        services.AddSingleton<DatabaseBackup>();
-        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddCookiePolicy(o =>
         {
             // In Production (behind the TLS proxy) every cookie is Secure; Development and tests run on plain http.
-            o.Secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Secure = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.None;
         });
 
@@ -104,30 +101,25 @@ public static class ApplicationSetup
         services.AddLocalization();
         services.AddTransient<MudLocalizer, ResxMudLocalizer>();
 
-        // UI. Chinese text is written as UTF-8, not as numeric character references.
+        // UI. Chinese text is written as UTF-8, not as numeric character references. Resident pages are static; the
+        // staff workspace is Interactive Server: a laptop that sleeps drops the connection, the server keeps the circuit
+        // for Blazor:Circuit's DisconnectedCircuitRetentionPeriod (3 min), then its persisted state for
+        // PersistedCircuit…RetentionPeriod (15 min) to resume from; after that the page reloads (its filters are in the
+        // URL). All are configurable (tests shorten them).
         services.AddSingleton(Components.Html.Encoder);
-        // A phone that sleeps drops the connection; the server keeps the circuit for Blazor:Circuit's
-        // DisconnectedCircuitRetentionPeriod (3 min), then its persisted state for PersistedCircuit…RetentionPeriod
-        // (15 min) to resume from; after that the page reloads (URL state and form drafts survive; see
-        // ReconnectModal.razor.js). All are configurable (tests shorten them).
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddCircuitOptions(o =>
             {
-                // Measured (scripts/measure-circuits.sh … --drop): a disconnected map keeps ~265 KB until evicted. Up to
-                // 500 residents who switched away reconnect where they were (≈ 130 MB at most); beyond that the oldest
-                // are evicted early and resume from their persisted state. After the period all are gone.
                 o.DisconnectedCircuitMaxRetained = 500;
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-                // An evicted circuit leaves its persisted state (the walk's length, pace and departure; ~5 KB with its
-                // cache entry and timer, measured), from which a returning page resumes instead of reloading. .NET keeps
-                // it 2 hours (8 in Redis) by default, so 1,000 dropped residents held 5 MB (+30 % of the idle heap) long
-                // after they left. A quarter of an hour more is worth resuming for; in Redis, as on one instance.
+                // .NET keeps an evicted circuit's persisted state 2 hours (8 in Redis) by default; a quarter of an hour
+                // more is worth resuming for (measured with residents' circuits: docs/measurements.md).
                 o.PersistedCircuitInMemoryMaxRetained = 2000;
                 o.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromMinutes(15);
                 o.PersistedCircuitDistributedRetentionPeriod = TimeSpan.FromMinutes(15);
-                builder.Configuration.GetSection("Blazor:Circuit").Bind(o);
+                configuration.GetSection("Blazor:Circuit").Bind(o);
             })
-            .AddHubOptions(o => builder.Configuration.GetSection("Blazor:Hub").Bind(o));
+            .AddHubOptions(o => configuration.GetSection("Blazor:Hub").Bind(o));
         services.AddMudServices();
 
         // Compress API JSON, and the HTML of the read-only public pages (ReadOnlyPages) only: pages with a form carry an
@@ -137,7 +129,6 @@ public static class ApplicationSetup
             o.EnableForHttps = true;
             o.MimeTypes = ["application/json", "application/geo+json", "application/problem+json", "text/html"];
         });
-        return builder;
     }
 
     /// <summary>Binds an options class to its configuration section, checked against its data annotations when the app starts.</summary>
@@ -150,7 +141,7 @@ public static class ApplicationSetup
     /// never compressed.
     /// </summary>
     public static bool IsReadOnlyPage(PathString path) =>
-        path == "/" || path == "/culture" || path == "/coverage" ||
+        path == "/" || path == "/culture" || path == "/coverage" || path == "/offline" ||
         (path.StartsWithSegments("/stations", out var rest) && rest.HasValue && rest.Value!.IndexOf('/', 1) < 0);
 
     public static WebApplication UseApplicationPipeline(this WebApplication app)
@@ -192,16 +183,14 @@ public static class ApplicationSetup
         app.MapHealth();
         app.MapMetrics();
         app.MapOpenApi().WithName("OpenApiDocument");
-        app.MapStationsApi();
-        app.MapIsochroneApi();
-        app.MapCoverageApi();
-        Components.QrCode.MapQrCodes(app);
-        app.MapCultureApi();
-        app.MapCoordsApi();
-        app.MapGeocodingApi();
-        app.MapStaffAuthentication();
-        app.MapStaffApi();
-        app.MapPortalApi();
+        app.MapMap();
+        app.MapStations();
+        app.MapCoverage();
+        app.MapCulture();
+        app.MapGeocoding();
+        app.MapPrint();
+        app.MapPortal();
+        app.MapStaff();
         app.MapDisplayModes();
         // The whole Content-Security-Policy, frame-ancestors included, comes from SecurityHeaders (one header, not two).
         app.MapRazorComponents<Components.App>()

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Features.Stations;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -92,7 +92,7 @@ public static class Health
                 : HealthCheckResult.Healthy($"days off known to {calendar.Years.LastOrDefault()}"));
     }
 
-    private sealed class WalkingCheck(WalkingAreaService walking) : IHealthCheck
+    private sealed class WalkingCheck(WalkQueries walking) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
             Task.FromResult(walking.Network is { } n

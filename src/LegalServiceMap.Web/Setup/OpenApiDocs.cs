@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;

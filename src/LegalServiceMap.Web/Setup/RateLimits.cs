@@ -1,3 +1,4 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
@@ -213,7 +214,7 @@ public static class RateLimits
     public static void MarkTooMany(HttpContext http, TimeSpan after, string door)
     {
         if (http.Response.HasStarted) return;
-        http.RequestServices.GetRequiredService<Features.Audit.SecurityEvents>().RateLimited(http, door);
+        http.RequestServices.GetRequiredService<Features.Staff.Audit.SecurityEvents>().RateLimited(http, door);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = RetryAfterSeconds(after);
     }

@@ -1,5 +1,5 @@
+using LegalServiceMap.Web.Tests.Infrastructure;
 using LegalServiceMap.Web.Components;
-using LegalServiceMap.Web.Tests.Portal;
 
 namespace LegalServiceMap.Web.Tests.Components;
 

@@ -18,7 +18,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Submissions allowed per IP address per window; high by default so tests are not rate-limited.</summary>
     public int PermitsPerWindow { get; init; } = 10_000;
 
-    /// <summary>Development, Production… (Testing by default: no background jobs).</summary>
+    /// <summary>Development, Production… (Testing by default).</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
     /// <summary>The app's clock; the real one when null.</summary>
@@ -34,6 +34,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Stations", $"Data Source={DatabasePath}");
         builder.UseSetting("Map:TileUrl", "");
+        // Background work a test turns on where it is the subject: instances following each other, the daily purge.
+        builder.UseSetting(LegalServiceMap.Web.Data.DataSync.SecondsKey, "0");
+        builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Portal:PermitsPerWindow", PermitsPerWindow.ToString());
         builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
         builder.UseSetting("RateLimits:StatusFailuresPerClient", "10000");

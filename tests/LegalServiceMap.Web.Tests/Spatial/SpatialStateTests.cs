@@ -69,15 +69,14 @@ public sealed class SpatialStateTests : IDisposable
         int Compute() => ++calls;
         Assert.Equal(1, state.Derived(first, "k", Compute));
         Assert.Equal(1, state.Derived(first, "k", Compute)); // once per snapshot and key
-        await _db.Queries.ReloadAsync();
+        await _db.Store.LoadAsync(LegalServiceMap.Web.Data.DataPart.Stations);
         Assert.Equal(2, state.Derived(state.Current, "k", Compute)); // a new snapshot computes again
     }
 
     [Fact]
     public void AWalk_FollowsTheSnapshot_ItsStationsAndNetwork()
     {
-        var walking = new WalkingAreaService(_db.Factory, _db.State, _db.Metrics, Microsoft.Extensions.Options.Options.Create(new IsochroneOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<WalkingAreaService>.Instance);
+        var walking = new WalkQueries(_db.State, _db.Metrics, Microsoft.Extensions.Options.Options.Create(new IsochroneOptions()));
         var request = new IsochroneRequest(new GeoPoint(31.2485, 121.4680), 10, 5);
         var circle = walking.Compute(request).Value!;
         Assert.Equal(IsochroneMethod.Circle, circle.Method);

@@ -139,7 +139,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredBoundary", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredBoundary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -170,7 +170,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Boundaries");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredWalkingNetwork", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredWalkingNetwork", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

@@ -143,7 +143,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -210,7 +210,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StationChange", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Stations.StationChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -257,7 +257,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("StationChanges");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredBoundary", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredBoundary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +288,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Boundaries");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredWalkingNetwork", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredWalkingNetwork", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -462,7 +462,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -471,7 +471,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -486,7 +486,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -495,7 +495,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

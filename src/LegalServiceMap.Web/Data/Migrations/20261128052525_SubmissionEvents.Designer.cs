@@ -164,7 +164,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -231,7 +231,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StationChange", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Stations.StationChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -278,7 +278,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("StationChanges");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredBoundary", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredBoundary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -309,7 +309,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Boundaries");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredWalkingNetwork", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredWalkingNetwork", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -592,7 +592,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -601,7 +601,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -616,7 +616,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -625,7 +625,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -164,7 +164,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -231,7 +231,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StationChange", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Stations.StationChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -278,7 +278,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("StationChanges");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredBoundary", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredBoundary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -309,7 +309,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Boundaries");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredWalkingNetwork", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredWalkingNetwork", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -344,7 +344,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("WalkingNetworks");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Features.Audit.SecurityEvent", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Audit.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -638,7 +638,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -647,7 +647,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -662,7 +662,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -671,7 +671,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -171,7 +171,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Settings");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -238,7 +238,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StationChange", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Stations.StationChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -285,7 +285,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("StationChanges");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredBoundary", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredBoundary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -320,7 +320,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("Boundaries");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Data.StoredWalkingNetwork", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Spatial.StoredWalkingNetwork", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -355,7 +355,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("WalkingNetworks");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Features.Audit.SecurityEvent", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.Audit.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -510,7 +510,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                     b.ToTable("SubmissionEvents");
                 });
 
-            modelBuilder.Entity("LegalServiceMap.Web.Spatial.DistrictImportJob", b =>
+            modelBuilder.Entity("LegalServiceMap.Web.Features.Staff.District.DistrictImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -716,7 +716,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -725,7 +725,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -740,7 +740,7 @@ namespace LegalServiceMap.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -749,7 +749,7 @@ namespace LegalServiceMap.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LegalServiceMap.Web.Data.StaffUser", null)
+                    b.HasOne("LegalServiceMap.Web.Features.Staff.Accounts.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

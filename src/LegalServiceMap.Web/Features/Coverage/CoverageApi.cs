@@ -3,7 +3,7 @@ using LegalServiceMap.Core.Spatial.Coverage;
 using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Core.Text;
-using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
@@ -32,7 +32,7 @@ public static class CoverageApi
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Coverage_NoDistrict"], detail: L["Coverage_NoDistrictDetail"]);
 
     private static IResult Summary(string? minutes, string? speed, string? lang,
-        CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
+        CoverageService coverage, WalkQueries walking, IStringLocalizer<SharedResource> L)
     {
         var errors = new ParameterErrors(L);
         var (m, s) = Walk(errors, minutes, speed, walking.Options);
@@ -84,7 +84,7 @@ public static class CoverageApi
     }
 
     private static IResult Uncovered(string? type, string? minutes, string? speed,
-        CoverageService coverage, WalkingAreaService walking, IStringLocalizer<SharedResource> L)
+        CoverageService coverage, WalkQueries walking, IStringLocalizer<SharedResource> L)
     {
         var errors = new ParameterErrors(L);
         var (m, s) = Walk(errors, minutes, speed, walking.Options);

@@ -1,5 +1,5 @@
 using LegalServiceMap.Core.Geo;
-using LegalServiceMap.Web.Api;
+using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +20,7 @@ public static class CultureApi
     }
 
     private static IResult Get(string? pace, string? lat, string? lng, string? coord, string? lang,
-        CultureService culture, WalkingAreaService walking, IStringLocalizer<SharedResource> L, HttpContext http)
+        CultureService culture, WalkQueries walking, IStringLocalizer<SharedResource> L, HttpContext http)
     {
         var errors = new ParameterErrors(L);
         var english = errors.English(lang);

@@ -4,7 +4,7 @@ using LegalServiceMap.Core.Spatial.Isochrones;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Setup;
 using LegalServiceMap.Web.Spatial;
-using LegalServiceMap.Web.Stations;
+using LegalServiceMap.Web.Features.Stations;
 using Microsoft.Extensions.Options;
 
 namespace LegalServiceMap.Web.Features.Map;
@@ -58,7 +58,7 @@ public sealed record MapView(
 /// The map page's one service: it reads the catalog, the geocoder, the walking areas and the boundary of the current
 /// snapshot for an address. Stateless and thread-safe (one instance serves every request).
 /// </summary>
-public sealed class MapViewService(StationQueries stations, SpatialState state, WalkingAreaService walking, Arrivals arrivals,
+public sealed class MapViewService(StationQueries stations, SpatialState state, WalkQueries walking, Arrivals arrivals,
     IOptions<MapOptions> map, AppMetrics metrics)
 {
     public IsochroneOptions WalkOptions => walking.Options;
@@ -103,7 +103,7 @@ public sealed class MapViewService(StationQueries stations, SpatialState state, 
             OpeningHours.ToShanghai(arrivals.Now), stationsUrl, walkTemplate);
     }
 
-    /// <summary>The walk (computed once per request and origin, see <see cref="WalkingAreaService"/>).</summary>
+    /// <summary>The walk (computed once per request and origin, see <see cref="WalkQueries"/>).</summary>
     public MapWalk Walk(GeoPoint origin, int minutes, bool elder)
     {
         var speed = elder ? walking.Options.ElderSpeedKmh : walking.Options.DefaultSpeedKmh;

@@ -66,7 +66,7 @@ public sealed class ResidentPagesTests(AppFactory factory) : IClassFixture<AppFa
     {
         var html = await _client.GetStringAsync("/?type=judicial-office&lat=31.3143&lng=121.4571&all=1");
         var ids = Regex.Matches(html, "<li class=\"station-item\" data-station-id=\"([^\"]+)\" data-type=\"([^\"]+)\"").Select(m => (Id: m.Groups[1].Value, Type: m.Groups[2].Value)).ToList();
-        var offices = factory.Services.GetRequiredService<LegalServiceMap.Web.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == LegalServiceMap.Core.Stations.StationType.JudicialOffice);
+        var offices = factory.Services.GetRequiredService<LegalServiceMap.Web.Features.Stations.StationQueries>().PublicCatalog.All.Count(s => s.Type == LegalServiceMap.Core.Stations.StationType.JudicialOffice);
         Assert.Equal(offices, ids.Count);
         Assert.All(ids, i => Assert.Equal("judicial-office", i.Type));
         Assert.Equal("judicial-office-linfenlu", ids[0].Id); // nearest to the point in the far north

@@ -1,0 +1,43 @@
+using LegalServiceMap.Web.Features.Staff.Accounts;
+using LegalServiceMap.Web.Data;
+using Microsoft.Extensions.Localization;
+
+namespace LegalServiceMap.Web.Features.Staff.Import;
+
+/// <summary>Staff-only API (Editor or Admin; anonymous → 401, other roles → 403). GET /api/staff/export?format=csv|xlsx|geojson|hsds.</summary>
+public static class StaffApi
+{
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/staff").RequireAuthorization(StaffRoles.StaffPolicy).WithTags("Staff");
+        group.MapGet("/export", Export);
+        return app;
+    }
+
+    private static async Task<IResult> Export(string? format, StationTransferService transfer, Audit.SecurityEvents security, HttpContext http,
+        IStringLocalizer<SharedResource> L)
+    {
+        TransferFormat? f = (format ?? "csv").ToLowerInvariant() switch
+        {
+            "csv" => TransferFormat.Csv,
+            "xlsx" => TransferFormat.Xlsx,
+            "geojson" => TransferFormat.GeoJson,
+            "hsds" => TransferFormat.Hsds,
+            _ => null,
+        };
+        if (f is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [L["Api_FormatInvalid"]] }, title: L["Api_InvalidTitle"]);
+        }
+        var (type, extension) = f switch
+        {
+            TransferFormat.Csv => ("text/csv; charset=utf-8", "csv"),
+            TransferFormat.Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+            TransferFormat.GeoJson => ("application/geo+json", "geojson"),
+            _ => ("application/json", "hsds.json"),
+        };
+        var name = $"jingan-legal-stations-{DateTime.UtcNow:yyyyMMdd}.{extension}";
+        await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, http, extension);
+        return Results.Stream(stream => transfer.ExportAsync(stream, f.Value), type, name);
+    }
+}

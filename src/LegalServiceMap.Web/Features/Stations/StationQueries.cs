@@ -1,0 +1,39 @@
+using LegalServiceMap.Core.Geo;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Spatial;
+using Microsoft.EntityFrameworkCore;
+
+namespace LegalServiceMap.Web.Features.Stations;
+
+/// <summary>What a resident can filter the station list by.</summary>
+public sealed record StationFilter(IReadOnlySet<StationType>? Types = null, string? Query = null, GeoBox? Box = null);
+
+/// <summary>
+/// Read-only access to stations: the catalogs of the current <see cref="SpatialSnapshot"/> (changes go through
+/// <see cref="SpatialStore"/>) plus the database's full-text index for text queries. Singleton; thread-safe.
+/// </summary>
+public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, SpatialState state)
+{
+    /// <summary>Every station, for staff.</summary>
+    public StationCatalog Catalog => state.Current.Catalog;
+
+    /// <summary>What residents see: every station except those closed for good (their pages stay reachable).</summary>
+    public StationCatalog PublicCatalog => state.Current.PublicCatalog;
+
+    public Station? Find(string id) => Catalog.Find(id);
+
+    public async Task<IReadOnlyList<Station>> ListAsync(StationFilter filter, CancellationToken ct = default)
+    {
+        IReadOnlySet<string>? ids = null;
+        if (Core.Text.SearchText.Fold(filter.Query).Length > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            ids = await StationSearchIndex.SearchAsync(db, filter.Query, ct);
+        }
+        return PublicCatalog.Filter(filter.Types, filter.Box, ids);
+    }
+
+    public IReadOnlyList<StationDistance> Nearest(GeoPoint origin, int k, IReadOnlySet<StationType>? types) =>
+        PublicCatalog.Nearest(origin, k, types);
+}

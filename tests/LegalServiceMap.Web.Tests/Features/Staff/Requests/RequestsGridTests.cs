@@ -1,0 +1,183 @@
+using LegalServiceMap.Web.Features.Staff.Overview;
+using LegalServiceMap.Web.Features.Staff.Requests;
+using Bunit;
+using LegalServiceMap.Core.Stations;
+using LegalServiceMap.Web.Features.Portal;
+using LegalServiceMap.Web.Features.Staff;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace LegalServiceMap.Web.Tests.Features.Staff.Requests;
+
+/// <summary>The requests queue grid: status chips with counts, filters in the address, masked mobiles, the reply dialog.</summary>
+public sealed class RequestsGridTests : AsyncBunitContext
+{
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
+
+    private async Task SeedAsync()
+    {
+        var now = BunitSetup.TuesdayMorning;
+        await using var db = Db.Factory.CreateDbContext();
+        Submission Make(string reference, string kind, string status, int daysAgo, string? assignee) => new()
+        {
+            Reference = reference, Kind = kind, Status = status, IdempotencyKey = reference, CreatedAt = now.AddDays(-daysAgo), UpdatedAt = now.AddDays(-daysAgo),
+            Name = "张三", Mobile = "13812345678", Payload = "工资被拖欠怎么办？", AssignedTo = assignee,
+        };
+        db.Submissions.AddRange(
+            Make("JA-2026-000001-AAAA", "consultation", "received", 10, null),
+            Make("JA-2026-000002-BBBB", "consultation", "in-progress", 2, "li@example.org"),
+            Make("JA-2026-000003-CCCC", "error-report", "received", 1, null));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<IRenderedComponent<RequestsPage>> RenderAtAsync(string uri = "/staff/requests")
+    {
+        await SeedAsync();
+        this.AddAppServices(Db);
+        Services.AddSingleton<SubmissionQueue>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
+        AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _dialogs = Render<MudDialogProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        return Render<RequestsPage>();
+    }
+
+    private static IReadOnlyList<string> References(IRenderedComponent<RequestsPage> cut) =>
+        cut.FindAll("[data-testid=queue] tbody a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task Chips_CountEachStatus_AndTheMobilesAreMasked()
+    {
+        var cut = await RenderAtAsync();
+        Assert.Equal(3, References(cut).Count);
+        Assert.Contains("· 2", cut.Find("[data-status=received]").TextContent);
+        Assert.Contains("· 1", cut.Find("[data-status=in-progress]").TextContent);
+        Assert.All(cut.FindAll("[data-testid=masked-mobile]"), m => Assert.DoesNotContain("12345678", m.TextContent));
+        Assert.DoesNotContain("13812345678", cut.Markup);
+    }
+
+    [Theory]
+    [InlineData("/staff/requests?status=received", new[] { "JA-2026-000001-AAAA", "JA-2026-000003-CCCC" })]
+    [InlineData("/staff/requests?kind=error-report", new[] { "JA-2026-000003-CCCC" })]
+    [InlineData("/staff/requests?days=5", new[] { "JA-2026-000001-AAAA" })]
+    [InlineData("/staff/requests?assignee=li@example.org", new[] { "JA-2026-000002-BBBB" })]
+    [InlineData("/staff/requests?assignee=-&status=received&days=3", new[] { "JA-2026-000001-AAAA" })]
+    [InlineData("/staff/requests?assignee=li@example.org&status=received", new string[0])]
+    [InlineData("/staff/requests?days=nonsense", new[] { "JA-2026-000001-AAAA", "JA-2026-000002-BBBB", "JA-2026-000003-CCCC" })]
+    public async Task Filters_ComeFromTheAddress(string uri, string[] expected)
+    {
+        var cut = await RenderAtAsync(uri);
+        Assert.Equal(expected.Order(), References(cut).Order());
+    }
+
+    [Fact]
+    public async Task Reply_InTheDialog_AnswersTheRequest()
+    {
+        var cut = await RenderAtAsync("/staff/requests?status=received");
+        cut.FindAll("[data-testid=queue-reply]")[0].Click();
+        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=reply-send]")));
+        _dialogs.Find("[data-testid=reply-send]").Click(); // empty: refused in the dialog
+        Assert.NotNull(_dialogs.Find("[data-testid=reply-send]"));
+        _dialogs.Find("[data-testid=reply-text] textarea, textarea").Input("请携带劳动合同到司法所咨询。");
+        _dialogs.Find("[data-testid=reply-send]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=queue-message]")));
+        await using var db = Db.Factory.CreateDbContext();
+        var answered = await db.Submissions.AsNoTracking().SingleAsync(s => s.Reference == "JA-2026-000001-AAAA");
+        Assert.Equal(("answered", "请携带劳动合同到司法所咨询。"), (answered.Status, answered.Reply));
+        Assert.Equal(["JA-2026-000003-CCCC"], References(cut)); // no longer "received"
+    }
+
+    [Fact]
+    public async Task Reply_Cancelled_SavesNothing()
+    {
+        var cut = await RenderAtAsync("/staff/requests?status=received");
+        cut.FindAll("[data-testid=queue-reply]")[0].Click();
+        _dialogs.WaitForAssertion(() => Assert.NotNull(_dialogs.Find("[data-testid=reply-cancel]")));
+        _dialogs.Find("[data-testid=reply-cancel]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=queue-message]"));
+        await using var db = Db.Factory.CreateDbContext();
+        Assert.Equal(0, await db.Submissions.CountAsync(s => s.Reply != null));
+    }
+}
+
+/// <summary>The overview's charts: their numbers (the tables under them) are the catalog's and the queue's.</summary>
+public sealed class DashboardChartTests : AsyncBunitContext
+{
+    private IRenderedComponent<DashboardPage> RenderDashboard()
+    {
+        this.AddAppServices(Db);
+        Services.AddSingleton<SubmissionQueue>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
+        AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
+        return Render<DashboardPage>();
+    }
+
+    private static Dictionary<string, string> Rows(IRenderedComponent<DashboardPage> cut, string table) =>
+        cut.FindAll($"[data-testid={table}] tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim())));
+
+    [Fact]
+    public void StationCharts_CountTheCatalogPerTypeAndPerStreet()
+    {
+        var cut = RenderDashboard();
+        var types = Rows(cut, "table-types");
+        Assert.Equal(StationTypes.All.Count, types.Count);
+        Assert.Equal("14", types["司法所"]);
+        Assert.Equal("267", types["居委会 · 居村法律顾问"]);
+        var streets = Rows(cut, "table-streets");
+        Assert.Equal(Db.Queries.Catalog.All.Count(s => s.Street == "beizhan").ToString(), streets["北站街道"]);
+        Assert.NotNull(cut.Find("[data-testid=chart-types] svg, [data-testid=chart-types]"));
+        // Only the shipped outline: coverage per street/town waits for an import.
+        Assert.NotNull(cut.Find("[data-testid=dash-coverage-none]"));
+    }
+
+    [Fact]
+    public async Task WeeklyChart_CountsRequestsByKindInTheirWeek()
+    {
+        await using (var db = Db.Factory.CreateDbContext())
+        {
+            var now = BunitSetup.TuesdayMorning; // Tuesday 1 December 2026
+            Submission Make(string reference, string kind, int daysAgo) => new()
+            {
+                Reference = reference, Kind = kind, Status = "received", IdempotencyKey = reference, CreatedAt = now.AddDays(-daysAgo), UpdatedAt = now,
+                Name = "张三", Payload = "…",
+            };
+            db.Submissions.AddRange(Make("A", "consultation", 0), Make("B", "consultation", 1), Make("C", "error-report", 3), Make("D", "legal-aid", 70));
+            await db.SaveChangesAsync();
+        }
+        var cut = RenderDashboard();
+        var weeks = Rows(cut, "table-weeks");
+        Assert.Equal(DashboardPage.Weeks, weeks.Count);
+        var headers = cut.FindAll("[data-testid=table-weeks] thead th").Skip(1).Select(h => h.TextContent.Trim()).ToList();
+        var thisWeek = weeks["11/30"].Split('|');
+        Assert.Equal("2", thisWeek[headers.IndexOf("留言咨询")]);
+        Assert.Equal("1", weeks["11/23"].Split('|')[headers.IndexOf("纠错")]);
+        Assert.DoesNotContain(weeks.Values, w => w.Split('|')[headers.IndexOf("法律援助预申请")] != "0"); // 70 days ago: before the 8 weeks
+        Assert.Equal("4", cut.Find("[data-testid=dash-open-requests]").TextContent); // all four are still "received"
+    }
+
+    [Fact]
+    public async Task CoverageChart_AfterAStreetTownIsImported_HasTheApisShares()
+    {
+        this.AddAppServices(Db);
+        Services.AddSingleton<SubmissionQueue>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
+        AddAuthorization().SetAuthorized("editor@example.org").SetRoles("Editor");
+        var f = new NetTopologySuite.Geometries.GeometryFactory();
+        var square = f.CreatePolygon([new(121.44, 31.24), new(121.48, 31.24), new(121.48, 31.26), new(121.44, 31.26), new(121.44, 31.24)]);
+        await Services.GetRequiredService<LegalServiceMap.Web.Spatial.SpatialStore>().ImportBoundariesAsync([new LegalServiceMap.Core.Geo.NamedArea("北站街道", square)], "street");
+
+        var cut = Render<DashboardPage>();
+        var rows = Rows(cut, "table-coverage");
+        var beizhan = Assert.Single(rows).Value.Split('|');
+        var headers = cut.FindAll("[data-testid=table-coverage] thead th").Skip(1).Select(h => h.TextContent.Trim()).ToList();
+        var coverage = Services.GetRequiredService<LegalServiceMap.Web.Features.Coverage.CoverageService>();
+        var judicial = coverage.Compute(StationType.JudicialOffice, 15, 5.0)!.Streets.Single(s => s.Name == "北站街道").Share;
+        Assert.Equal($"{Math.Round(100 * judicial, 1):0.#} %", beizhan[headers.IndexOf("司法所")]);
+        Assert.Equal("北站", Assert.Single(rows).Key);
+    }
+}

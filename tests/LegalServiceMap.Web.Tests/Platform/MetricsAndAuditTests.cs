@@ -1,0 +1,184 @@
+using LegalServiceMap.Web.Tests.Features.Staff.Accounts;
+using LegalServiceMap.Web.Features.Staff.Accounts;
+using LegalServiceMap.Web.Features.Staff.Audit;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LegalServiceMap.Web.Data;
+using LegalServiceMap.Web.Setup;
+using LegalServiceMap.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalServiceMap.Web.Tests.Platform;
+
+/// <summary>Counters are read from /metrics before and after; alone, so no other test's app adds to the same meter.</summary>
+[CollectionDefinition(nameof(MetricsCollection), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
+[Collection(nameof(MetricsCollection))]
+public sealed partial class MetricsTests
+{
+    private static async Task<HttpContext> GetAsync(AppFactory app, string path, string address) =>
+        await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = path;
+            c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        });
+
+    private static async Task<string> ScrapeAsync(AppFactory app)
+    {
+        var context = await GetAsync(app, "/metrics", "127.0.0.1");
+        Assert.Equal(200, context.Response.StatusCode);
+        return await new StreamReader(context.Response.Body).ReadToEndAsync();
+    }
+
+    /// <summary>The sum of a Prometheus series' samples whose labels contain <paramref name="label"/>.</summary>
+    private static double Value(string scrape, string series, string label = "") =>
+        SampleLine().Matches(scrape).Where(m => m.Groups["name"].Value == series && m.Groups["labels"].Value.Contains(label))
+            .Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Metrics_AnswerLoopbackAndConfiguredNetworks_AndNobodyElse()
+    {
+        using var app = new AppFactory { Settings = new() { ["Metrics:AllowedNetworks:0"] = "10.0.8.0/24" } };
+        Assert.Equal(200, (await GetAsync(app, "/metrics", "127.0.0.1")).Response.StatusCode);
+        Assert.Equal(200, (await GetAsync(app, "/metrics", "::1")).Response.StatusCode);
+        Assert.Equal(200, (await GetAsync(app, "/metrics", "10.0.8.20")).Response.StatusCode);
+        Assert.Equal(404, (await GetAsync(app, "/metrics", "203.0.113.5")).Response.StatusCode);
+        Assert.Equal(404, (await GetAsync(app, "/metrics", "10.0.9.20")).Response.StatusCode);
+        // Through the trusted proxy on this machine, the client's own address counts: the public is still refused.
+        var proxied = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/metrics";
+            c.Connection.RemoteIpAddress = IPAddress.Loopback;
+            c.Request.Headers["X-Forwarded-For"] = "198.51.100.7";
+        });
+        Assert.Equal(404, proxied.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OurInstruments_AndTheFrameworks_AreScraped()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+        var before = await ScrapeAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/isochrone?lat=31.2485&lng=121.468&minutes=7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/geocode?q=" + Uri.EscapeDataString("临汾路"))).StatusCode);
+        var post = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation")
+        {
+            Content = JsonContent.Create(new { topic = "labour", question = "工资被拖欠怎么办？", name = "张三", mobile = "13812345678", preferredReply = "phone", consent = true }),
+        };
+        post.Headers.Add("Idempotency-Key", "metrics-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(post)).StatusCode);
+        await Task.Yield();
+        var after = await ScrapeAsync(app);
+
+        Assert.Equal(Value(before, "lsm_isochrone_duration_seconds_count") + 1, Value(after, "lsm_isochrone_duration_seconds_count"));
+        Assert.True(Value(after, "lsm_geocode_duration_seconds_count") > Value(before, "lsm_geocode_duration_seconds_count"));
+        Assert.Equal(Value(before, "lsm_submissions_received_total", "kind=\"consultation\"") + 1, Value(after, "lsm_submissions_received_total", "kind=\"consultation\""));
+        Assert.Contains("http_server_request_duration_seconds_bucket", after);
+        Assert.Matches("(process_runtime_dotnet|dotnet)_gc_", after);
+        Assert.DoesNotContain("13812345678", after); // no personal data in labels
+    }
+
+    [Fact]
+    public async Task RateLimitRejections_AreCountedByDoor()
+    {
+        using var app = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "1" } };
+        var before = Value(await ScrapeAsync(app), "lsm_rate_limit_rejections_total", "door=\"general\"");
+        Assert.Equal(200, (await GetAsync(app, "/api/stations", "203.0.113.9")).Response.StatusCode);
+        Assert.Equal(429, (await GetAsync(app, "/api/stations", "203.0.113.9")).Response.StatusCode);
+        Assert.Equal(before + 1, Value(await ScrapeAsync(app), "lsm_rate_limit_rejections_total", "door=\"general\""));
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{[^}]*\})? (?<value>[-+0-9.eE]+|NaN)", RegexOptions.Multiline)]
+    private static partial Regex SampleLine();
+}
+
+public sealed class AuditTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private const string Admin = "audit-admin@example.org", Editor = "audit-editor@example.org", Password = "a long enough passphrase";
+
+    public async Task InitializeAsync()
+    {
+        Assert.True((await StaffAuthentication.CreateAccountAsync(factory.Services, Admin, Password, StaffRoles.Admin)).Ok);
+        Assert.True((await StaffAuthentication.CreateAccountAsync(factory.Services, Editor, Password, StaffRoles.Editor)).Ok);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<List<SecurityEvent>> EventsAsync()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.SecurityEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task SignIns_RoleChanges_AndExports_AreAudited_WithoutTheEmailsOfFailures()
+    {
+        const string typed = "someone-without-an-account@example.org";
+        await StaffAccessTests.SignInAsync(NewClient(), typed, "wrong");
+        await StaffAccessTests.SignInAsync(NewClient(), Editor, "also wrong");
+        var editor = NewClient();
+        await StaffAccessTests.SignInAsync(editor, Editor, Password);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/staff/export?format=xlsx")).StatusCode);
+
+        var events = await EventsAsync();
+        Assert.Contains(events, e => e.Kind == "role-changed" && e.User == Editor && e.EventId == 1010);
+        var failures = events.Where(e => e.Kind == "sign-in-failed").ToList();
+        Assert.True(failures.Count >= 2);
+        Assert.All(failures, e => Assert.Null(e.User));
+        Assert.DoesNotContain(events, e => (e.User ?? "").Contains(typed) || (e.Detail ?? "").Contains(typed));
+        Assert.Contains(events, e => e.Kind == "sign-in-succeeded" && e.User == Editor);
+        Assert.Contains(events, e => e.Kind == "exported" && e.User == Editor && e.Detail == "xlsx");
+    }
+
+    [Fact]
+    public async Task TheAuditPage_IsForAdmins_AndFiltersByKind()
+    {
+        var editor = NewClient();
+        await StaffAccessTests.SignInAsync(editor, Editor, Password);
+        var denied = await editor.GetAsync("/staff/audit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/staff/denied", denied.Headers.Location!.PathAndQuery);
+
+        var admin = NewClient();
+        await StaffAccessTests.SignInAsync(admin, Admin, Password);
+        var all = await admin.GetStringAsync("/staff/audit");
+        Assert.Contains("安全审计", all);
+        Assert.Contains("登录成功", all);
+        var onlyRoles = await admin.GetStringAsync("/staff/audit?kind=role-changed&days=abc&user=%00");
+        Assert.Contains("角色变更", onlyRoles);
+        Assert.Contains("授予 Editor 角色（命令行）", onlyRoles); // the detail in the reader's language
+        Assert.DoesNotContain("登录成功</td>", onlyRoles.Replace(" <span", "</td>"));
+        Assert.Contains("No events match.", await admin.GetStringAsync("/staff/audit?user=nobody-at-all&lang=en"));
+    }
+
+    [Fact]
+    public async Task Purge_DeletesEventsOlderThanTheRetention_AndKeepsTheRest()
+    {
+        var events = factory.Services.GetRequiredService<SecurityEvents>();
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.SecurityEvents.Add(new SecurityEvent { At = DateTimeOffset.UtcNow.AddDays(-400), Kind = "exported", EventId = 1030, Detail = "old" });
+            db.SecurityEvents.Add(new SecurityEvent { At = DateTimeOffset.UtcNow.AddDays(-200), Kind = "exported", EventId = 1030, Detail = "kept" });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(await events.PurgeAsync() >= 1); // the default retention is 365 days
+        var left = await EventsAsync();
+        Assert.DoesNotContain(left, e => e.Detail == "old");
+        Assert.Contains(left, e => e.Detail == "kept");
+    }
+
+    [Fact]
+    public void Networks_NotAddresses_AreKept() =>
+        Assert.Equal(("203.0.113.0/24", "2001:db8:1::/48"),
+            (SecurityEvents.NetworkOf(IPAddress.Parse("203.0.113.77")), SecurityEvents.NetworkOf(IPAddress.Parse("2001:db8:1:2:3::9"))));
+}
