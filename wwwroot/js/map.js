@@ -2,7 +2,7 @@
 // in module or window globals (a page can hold several maps, and they must not share state). It is driven by
 // js/resident.js on the server-rendered resident pages and by Components/Map/MapInterop.cs on the staff pages.
 // Leaflet and leaflet.markercluster are loaded as classic scripts (from npm, copied to wwwroot/lib) and used via L.
-
+import { isPhone } from './layout.js';
 
 // WGS-84 ↔ GCJ-02, the standard formulas (Krasovsky a = 6378245.0, ee = 0.00669342162296594323), as in
 // LegalServiceMap.Core.Geo.ChinaCoordinates. Used only when the tiles are in GCJ-02 (e.g. Amap): data stays WGS-84.
@@ -183,7 +183,7 @@ export function createMap(element, settings, callbacks) {
       marker.bindPopup(() => popupContent(props, settings.texts));
       marker.on('click', () => {
         // On a phone the details open in the bottom sheet (sheet.js), not in a popup over the small map.
-        if (window.matchMedia('(max-width: 899.98px)').matches) {
+        if (isPhone()) {
           marker.closePopup();
           element.dispatchEvent(new CustomEvent('lsm:marker', { bubbles: true, detail: props.id }));
         }
@@ -285,9 +285,6 @@ export function createMap(element, settings, callbacks) {
         pin.setLatLng(show(lat, lng));
       }
       map.setView(show(lat, lng), Math.max(map.getZoom(), 16), { animate: false });
-    },
-    flyTo(lat, lng, zoom) {
-      map.setView(show(lat, lng), Math.min(zoom ?? 16, settings.maxZoom), { animate: false });
     },
     focusStation(id) {
       const marker = markers.get(id);

@@ -3,8 +3,9 @@
 // enhanced navigation merges the server's HTML into the page, which puts the sheet back to "peek": the height the
 // resident chose is put back in the same task (nothing is painted in between). On wide screens the sheet is an
 // ordinary side panel and the handle is hidden.
+import { isPhone } from './layout.js';
+
 const states = ['peek', 'half', 'full'];
-const phone = () => window.matchMedia('(max-width: 899.98px)').matches;
 
 let chosen = null; // the state the resident last chose on this page
 
@@ -35,7 +36,7 @@ document.addEventListener('click', (e) => {
 
 document.addEventListener('pointerdown', (e) => {
   const handle = e.target.closest?.('[data-sheet-toggle]');
-  if (!handle || !phone()) return;
+  if (!handle || !isPhone()) return;
   const sheet = handle.closest('[data-sheet]');
   drag = { sheet, y: e.clientY, height: sheet.getBoundingClientRect().height, max: sheet.parentElement.getBoundingClientRect().height };
   dragged = false;
@@ -68,14 +69,14 @@ document.addEventListener('focusin', (e) => {
   // Only controls a person moved to: the page's own focus on its heading after navigation does not count.
   if (!e.target.matches?.('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')) return;
   const sheet = e.target.closest('[data-sheet="peek"]');
-  if (sheet && phone() && !e.target.closest('[data-sheet-toggle]')) set(sheet, 'half');
+  if (sheet && isPhone() && !e.target.closest('[data-sheet-toggle]')) set(sheet, 'half');
 });
 
 // A tapped marker (see map.js) shows its details at the top of the sheet.
 document.addEventListener('lsm:marker', (e) => {
   const page = e.target.closest?.('.map-page');
   const sheet = page?.querySelector('[data-sheet]');
-  if (!sheet || !phone()) return;
+  if (!sheet || !isPhone()) return;
   if (sheet.dataset.sheet === 'peek') set(sheet, 'half');
   sheet.scrollTop = 0;
 });
@@ -83,7 +84,7 @@ document.addEventListener('lsm:marker', (e) => {
 // "Show on map" from the list: lower the sheet so the marker can be seen.
 document.addEventListener('lsm:focus', (e) => {
   const sheet = e.target.closest?.('.map-page')?.querySelector('[data-sheet]');
-  if (sheet && phone()) set(sheet, 'peek');
+  if (sheet && isPhone()) set(sheet, 'peek');
 });
 
 // A new address of the same page (a tap, a filter): the sheet stays where it was; another page starts at "peek".

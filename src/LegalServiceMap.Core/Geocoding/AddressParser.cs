@@ -9,6 +9,12 @@ namespace LegalServiceMap.Core.Geocoding;
 /// </summary>
 public static partial class AddressParser
 {
+    /// <summary>
+    /// A guard against pathological input, not a budget: the patterns are linear on the 200 characters a query may have,
+    /// and a shorter limit (it was 100 ms) fired under load on a busy server (a GC pause), silently parsing nothing.
+    /// </summary>
+    private const int MatchTimeoutMs = 2000;
+
     private static readonly string[] ShanghaiDistricts =
     [
         "黄浦区", "徐汇区", "长宁区", "静安区", "普陀区", "虹口区", "杨浦区", "闵行区", "宝山区", "嘉定区", "浦东新区",
@@ -197,14 +203,14 @@ public static partial class AddressParser
     private static ParsedAddress ParseEnglish(string raw, string normalized)
     {
         var text = " " + Regex.Replace(raw.Normalize(System.Text.NormalizationForm.FormKC), @"[\s,]+", " ").Trim() + " ";
-        text = Regex.Replace(text, @"\b(?:the\s+)?(?:corner|intersection|junction|crossing)\s+of\b", " ", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+        text = Regex.Replace(text, @"\b(?:the\s+)?(?:corner|intersection|junction|crossing)\s+of\b", " ", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs));
         string? district = null;
         var zhabei = false;
-        if (Regex.IsMatch(text, @"\bjing'?\s?an\s+(district|qu)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))
+        if (Regex.IsMatch(text, @"\bjing'?\s?an\s+(district|qu)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs)))
         {
             district = "静安区";
         }
-        if (Regex.IsMatch(text, @"\bzhabei\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))
+        if (Regex.IsMatch(text, @"\bzhabei\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs)))
         {
             district = "静安区";
             zhabei = true;
@@ -224,7 +230,7 @@ public static partial class AddressParser
         string? road = null, cross = null;
         var roads = EnRoad().Matches(text).Select(m => CanonicalEnglishRoad(m)).Where(r => r is not null).ToList();
         if (roads.Count > 0) road = roads[0];
-        if (roads.Count > 1 && Regex.IsMatch(text, @"&|/|\b(and|at|junction|intersection|corner|crossing)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))
+        if (roads.Count > 1 && Regex.IsMatch(text, @"&|/|\b(and|at|junction|intersection|corner|crossing)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs)))
         {
             cross = roads[1];
         }
@@ -261,8 +267,8 @@ public static partial class AddressParser
     {
         // Connectors picked up in front of a name ("… and Changsha Road") are not part of it.
         var name = Regex.Replace(m.Groups["name"].Value.Trim(), @"^(?:(?:and|at|of|the|near|by|to|corner|junction|intersection)\s+)+", "",
-            RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
-        if (name.Length < 2 || Regex.IsMatch(name, @"^(no|lane|room|floor|the)$", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100))) return null;
+            RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs));
+        if (name.Length < 2 || Regex.IsMatch(name, @"^(no|lane|room|floor|the)$", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(MatchTimeoutMs))) return null;
         var dir = m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["post"].Success ? m.Groups["post"].Value : null;
         var words = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
@@ -275,57 +281,57 @@ public static partial class AddressParser
         return dir is null ? $"{words} {kind}" : $"{Directions[dir.TrimEnd('.')]} {words} {kind}";
     }
 
-    [GeneratedRegex(@"((?:江宁路|石门二路|南京西路|静安寺|曹家渡|天目西路|北站|宝山路|共和新路|大宁路|彭浦新村|临汾路|芷江西路))街道|(彭浦)镇", RegexOptions.None, 100)]
+    [GeneratedRegex(@"((?:江宁路|石门二路|南京西路|静安寺|曹家渡|天目西路|北站|宝山路|共和新路|大宁路|彭浦新村|临汾路|芷江西路))街道|(彭浦)镇", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex StreetTownPattern();
 
-    [GeneratedRegex(@"^(静安寺|曹家渡|北站|彭浦新村)(?=[\u4e00-\u9fff]{1,10}?(?:路|街|大道))", RegexOptions.None, 100)]
+    [GeneratedRegex(@"^(静安寺|曹家渡|北站|彭浦新村)(?=[\u4e00-\u9fff]{1,10}?(?:路|街|大道))", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex BareStreetPrefix();
 
-    [GeneratedRegex(@"\(?(?:靠近|近)([\u4e00-\u9fff]{2,12}?(?:路|街|大道|公路))(?:口)?\)?", RegexOptions.None, 100)]
+    [GeneratedRegex(@"\(?(?:靠近|近)([\u4e00-\u9fff]{2,12}?(?:路|街|大道|公路))(?:口)?\)?", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex NearPattern();
 
-    [GeneratedRegex(@"([\u4e00-\u9fff]{2,12}?(?:路|街|大道|公路))(?:与|和|,|-|/)?([\u4e00-\u9fff]{2,8}?(?:路|街|大道|公路))(?:交叉口|路口|交界处|口)", RegexOptions.None, 100)]
+    [GeneratedRegex(@"([\u4e00-\u9fff]{2,12}?(?:路|街|大道|公路))(?:与|和|,|-|/)?([\u4e00-\u9fff]{2,8}?(?:路|街|大道|公路))(?:交叉口|路口|交界处|口)", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex IntersectionPattern();
 
-    [GeneratedRegex(@"([\u4e00-\u9fff]{2,14}?(?:路|大道|公路|大街|街|巷))(?!道|口)", RegexOptions.None, 100)]
+    [GeneratedRegex(@"([\u4e00-\u9fff]{2,14}?(?:路|大道|公路|大街|街|巷))(?!道|口)", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex RoadPattern();
 
-    [GeneratedRegex(@"(\d+)支弄", RegexOptions.None, 100)]
+    [GeneratedRegex(@"(\d+)支弄", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex SubLanePattern();
 
-    [GeneratedRegex(@"(\d+)弄", RegexOptions.None, 100)]
+    [GeneratedRegex(@"(\d+)弄", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex LanePattern();
 
-    [GeneratedRegex(@"(\d+(?:-\d+)?)(?:号楼|幢|栋)|([A-Z])座", RegexOptions.None, 100)]
+    [GeneratedRegex(@"(\d+(?:-\d+)?)(?:号楼|幢|栋)|([A-Z])座", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex BuildingPattern();
 
-    [GeneratedRegex(@"(\d+(?:[-,]\d+)*)号(?!楼)", RegexOptions.None, 100)]
+    [GeneratedRegex(@"(\d+(?:[-,]\d+)*)号(?!楼)", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"([A-Z]?\d+[A-Z]?(?:-\d+)?)室", RegexOptions.None, 100)]
+    [GeneratedRegex(@"([A-Z]?\d+[A-Z]?(?:-\d+)?)室", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex RoomPattern();
 
-    [GeneratedRegex(@"(\d+(?:-\d+)?)(?:楼|层|F)(?![\u4e00-\u9fff]{0,0}号)", RegexOptions.None, 100)]
+    [GeneratedRegex(@"(\d+(?:-\d+)?)(?:楼|层|F)(?![\u4e00-\u9fff]{0,0}号)", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex FloorPattern();
 
-    [GeneratedRegex(@"[\u4e00-\u9fffA-Z]{2,}", RegexOptions.None, 100)]
+    [GeneratedRegex(@"[\u4e00-\u9fffA-Z]{2,}", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex PoiPattern();
 
-    [GeneratedRegex(@"\b(?:room|rm\.?)\s*#?([A-Z]?\d+[A-Z]?)\b", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\b(?:room|rm\.?)\s*#?([A-Z]?\d+[A-Z]?)\b", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnRoom();
 
-    [GeneratedRegex(@"\b(?:floor|fl\.?)\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)?\s+floor\b", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\b(?:floor|fl\.?)\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)?\s+floor\b", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnFloor();
 
-    [GeneratedRegex(@"\b(?:lane|ln\.?)\s*(\d+)\b", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\b(?:lane|ln\.?)\s*(\d+)\b", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnLane();
 
-    [GeneratedRegex(@"\b(?:no\.?|number|#)\s*(\d+(?:-\d+)?)\b", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\b(?:no\.?|number|#)\s*(\d+(?:-\d+)?)\b", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnNumber();
 
-    [GeneratedRegex(@"\s(\d+(?:-\d+)?)\s+(?=(?:north|south|east|west|middle|central|[nsewm]\.?\s)?\s*[A-Za-z])", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\s(\d+(?:-\d+)?)\s+(?=(?:north|south|east|west|middle|central|[nsewm]\.?\s)?\s*[A-Za-z])", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnLeadingNumber();
 
-    [GeneratedRegex(@"(?:(?<pre>north|south|east|west|middle|central|n\.|s\.|e\.|w\.|m\.)\s+)?(?<name>[A-Za-z][A-Za-z']*(?:\s(?!road\b|rd\b|street\b|st\b|avenue\b|ave\b|lu\b|north\b|south\b|east\b|west\b|middle\b)[A-Za-z][A-Za-z']*){0,3})\s+(?<kind>road|rd\.?|street|st\.?|avenue|ave\.?|lu|jie|dadao)(?:\s+(?<post>north|south|east|west|middle|central|n|s|e|w)\b)?", RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"(?:(?<pre>north|south|east|west|middle|central|n\.|s\.|e\.|w\.|m\.)\s+)?(?<name>[A-Za-z][A-Za-z']*(?:\s(?!road\b|rd\b|street\b|st\b|avenue\b|ave\b|lu\b|north\b|south\b|east\b|west\b|middle\b)[A-Za-z][A-Za-z']*){0,3})\s+(?<kind>road|rd\.?|street|st\.?|avenue|ave\.?|lu|jie|dadao)(?:\s+(?<post>north|south|east|west|middle|central|n|s|e|w)\b)?", RegexOptions.IgnoreCase, MatchTimeoutMs)]
     private static partial Regex EnRoad();
 }

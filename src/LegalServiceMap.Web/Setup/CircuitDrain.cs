@@ -14,7 +14,7 @@ namespace LegalServiceMap.Web.Setup;
 /// pages for at most <c>Cluster:DrainSeconds</c> (default 5; keep it below the host's 30 s shutdown timeout). A crash cannot do this: such a page reloads its address,
 /// which holds its filters, point and open station (ReconnectModal.razor.js).
 /// </summary>
-public sealed class CircuitDrain(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<CircuitDrain> logger) : IHostedService
+public sealed class CircuitDrain(IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<CircuitDrain> logger) : IHostedService
 {
     public const string SecondsKey = "Cluster:DrainSeconds";
     public const string ClientFunction = "lsmCircuit.move";
@@ -57,8 +57,8 @@ public sealed class CircuitDrain(IConfiguration configuration, IHostApplicationL
                 _connected.TryRemove(page.Key, out _);
             }
         }));
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!_connected.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var started = clock.GetTimestamp();
+        while (!_connected.IsEmpty && clock.GetElapsedTime(started).TotalSeconds < seconds) await Task.Delay(TimeSpan.FromMilliseconds(50), clock);
         logger.LogInformation("Stopping: {Left} of {Circuits} pages still on this instance", _connected.Count, pages.Length);
     }
 

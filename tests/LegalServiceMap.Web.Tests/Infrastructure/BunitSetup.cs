@@ -57,12 +57,7 @@ public static class BunitSetup
         module.Mode = JSRuntimeMode.Strict;
         var map = module.SetupModule("createMap", _ => true);
         map.Mode = JSRuntimeMode.Strict;
-        map.Setup<int>("setData", _ => true).SetResult(3);
-        map.SetupVoid("focusStation", _ => true).SetVoidResult();
-        map.SetupVoid("flyTo", _ => true).SetVoidResult();
         map.SetupVoid("setPin", _ => true).SetVoidResult();
-        map.Setup<string?>("setOverlay", _ => true).SetResult("circle");
-        map.Setup<GeoPosition?>("locate", _ => true).SetResult(new GeoPosition(31.2494, 121.4510));
         map.SetupVoid("dispose", _ => true).SetVoidResult();
         return map;
     }

@@ -5,19 +5,9 @@ using Microsoft.JSInterop;
 namespace LegalServiceMap.Web.Components.Map;
 
 /// <summary>
-/// What the map draws over its markers, handed over in one call: a GeoJSON URL (a walking area from /api/isochrone,
-/// whose station features mark which markers lie inside the walk; a culture walk's route; the uncovered parts of the
-/// district) and the point a walk starts from. Either may be null.
-/// </summary>
-public sealed record MapOverlay(string? Url, GeoPoint? Reference = null);
-
-/// <summary>A position reported by the browser, WGS-84 degrees.</summary>
-public sealed record GeoPosition(double Latitude, double Longitude);
-
-/// <summary>
-/// The one typed wrapper over wwwroot/js/map.js. It holds the map as a JS object reference (no globals, one
-/// map per instance), sends markers as one GeoJSON URL for the module to fetch, and forwards only coarse events
-/// (click, moveend, marker click). Dispose it with the component.
+/// The typed wrapper over wwwroot/js/map.js for the staff workspace's interactive pages (<see cref="PinMap"/>); the
+/// resident pages drive the same module from wwwroot/js/resident.js. It holds the map as a JS object reference (no
+/// globals, one map per instance) and forwards only coarse events (a tap, a pin dropped). Dispose it with the component.
 /// </summary>
 public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
 {
@@ -36,27 +26,8 @@ public sealed class MapInterop(IJSRuntime js) : IAsyncDisposable
         _map = await _module.InvokeAsync<IJSObjectReference?>("createMap", element, settings, callbacks);
     }
 
-    /// <summary>Replaces the markers with the features of a GeoJSON URL (Feature or FeatureCollection). Returns how many were drawn.</summary>
-    public ValueTask<int> SetDataAsync(string url) => Map.InvokeAsync<int>("setData", url);
-
-    /// <summary>
-    /// Draws an overlay (or clears it, with null): the reference point, and the layer of its URL; for a walking area the
-    /// markers inside the walk are told from those outside. Returns the method drawn ("network", "circle"…), or null.
-    /// </summary>
-    public ValueTask<string?> SetOverlayAsync(MapOverlay? overlay) =>
-        Map.InvokeAsync<string?>("setOverlay", overlay?.Url, overlay?.Reference?.Latitude, overlay?.Reference?.Longitude);
-
-    /// <summary>Asks the browser for the device position (WGS-84); null when refused or unavailable.</summary>
-    public ValueTask<GeoPosition?> LocateAsync() => Map.InvokeAsync<GeoPosition?>("locate");
-
     /// <summary>Shows (or, with nulls, removes) a pin; a draggable pin reports its new position through OnPinMoved.</summary>
     public ValueTask SetPinAsync(double? latitude, double? longitude, bool draggable) => Map.InvokeVoidAsync("setPin", latitude, longitude, draggable);
-
-    /// <summary>Centres the map on a point.</summary>
-    public ValueTask FlyToAsync(double latitude, double longitude, int zoom) => Map.InvokeVoidAsync("flyTo", latitude, longitude, zoom);
-
-    /// <summary>Zooms to a station's marker and opens its popup.</summary>
-    public ValueTask FocusStationAsync(string id) => Map.InvokeVoidAsync("focusStation", id);
 
     private IJSObjectReference Map => _map ?? throw new InvalidOperationException("The map has not been created yet.");
 

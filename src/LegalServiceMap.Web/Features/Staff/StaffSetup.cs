@@ -18,6 +18,7 @@ public static class StaffSetup
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddStaffAuthentication();
+        services.AddSingleton<AccountQueries>();
         services.AddScoped<StationEditService>();
         services.AddScoped<StationTransferService>();
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);

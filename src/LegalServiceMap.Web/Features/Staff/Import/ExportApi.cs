@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace LegalServiceMap.Web.Features.Staff.Import;
 
 /// <summary>Staff-only API (Editor or Admin; anonymous → 401, other roles → 403). GET /api/staff/export?format=csv|xlsx|geojson|hsds.</summary>
-public static class StaffApi
+public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
@@ -14,7 +14,7 @@ public static class StaffApi
         return app;
     }
 
-    private static async Task<IResult> Export(string? format, StationTransferService transfer, Audit.SecurityEvents security, HttpContext http,
+    private static async Task<IResult> Export(string? format, StationTransferService transfer, Audit.SecurityEvents security, TimeProvider clock, HttpContext http,
         IStringLocalizer<SharedResource> L)
     {
         TransferFormat? f = (format ?? "csv").ToLowerInvariant() switch
@@ -36,7 +36,7 @@ public static class StaffApi
             TransferFormat.GeoJson => ("application/geo+json", "geojson"),
             _ => ("application/json", "hsds.json"),
         };
-        var name = $"jingan-legal-stations-{DateTime.UtcNow:yyyyMMdd}.{extension}";
+        var name = $"jingan-legal-stations-{LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(clock.GetUtcNow()):yyyyMMdd}.{extension}";
         await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, http, extension);
         return Results.Stream(stream => transfer.ExportAsync(stream, f.Value), type, name);
     }

@@ -32,11 +32,21 @@ public sealed class StationForm
         this["locationTier"] = tier.ToSlug();
     }
 
+    /// <summary>The pin the form's coordinates give (WGS-84), or null.</summary>
+    public Core.Geo.GeoPoint? Pin =>
+        Core.Text.QueryValues.Finite(this["latitude"]) is { } lat && Core.Text.QueryValues.Finite(this["longitude"]) is { } lng ? new Core.Geo.GeoPoint(lat, lng) : null;
+
+    /// <summary>What the geocoder is asked for this station: its address, else its name.</summary>
+    public string GeocodingQuery => (this["addressZh"] ?? this["addressEn"]) is { Length: > 0 } address && !string.IsNullOrWhiteSpace(address) ? address : this["nameZh"] ?? "";
+
     public static StationForm From(Station s) => new() { Id = s.Id, Version = s.Version, Values = StationFields.TextOf(s) };
 
     /// <summary>A form for a new station: the first type, a street-level position, active.</summary>
     public static StationForm New() => From(new Station { Id = "", NameZh = "", NameEn = "", Type = StationTypes.All[0] });
 }
+
+/// <summary>Where a station is put: a point (WGS-84), how well it is known, and the street/town a geocoding candidate gives.</summary>
+public sealed record Placement(Core.Geo.GeoPoint Location, LocationTier Tier, string? StreetTown);
 
 /// <summary>A field that someone else changed since the form was loaded: what it was, and what it is now.</summary>
 public sealed record ConflictingField(string Field, string? WhenLoaded, string? Now);

@@ -91,7 +91,7 @@ public sealed class StationEditPageTests : AsyncBunitContext
         var (cut, map) = RenderEditor("judicial-office-beizhan");
         cut.WaitForAssertion(() => Assert.Equal(31.248121, (double)map.Invocations["setPin"][0].Arguments[0]!, 1e-6));
 
-        await cut.InvokeAsync(() => cut.FindComponent<LeafletMap>().Instance.PinMoved(31.2490, 121.4680));
+        await cut.InvokeAsync(() => cut.FindComponent<PinMap>().Instance.PinMoved(31.2490, 121.4680));
         Assert.Equal(LocationTier.Surveyed.ToSlug(), Selected(cut, "locationTier"));
         cut.Find("[data-testid=edit-save]").Click();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using LegalServiceMap.Web.Features.Staff.Stations;
 using Bunit;
 using LegalServiceMap.Core.Stations;
@@ -134,5 +135,18 @@ public sealed class StationsGridTests : AsyncBunitContext
         JSInterop.Setup<string?>("localStorage.getItem", StationsPage.HiddenColumnsKey).SetResult((string)saved.Arguments[1]!);
         var again = Render<StationsPage>();
         again.WaitForAssertion(() => Assert.DoesNotContain("街镇", again.Find("[data-testid=staff-stations] thead").TextContent));
+    }
+
+    [Fact]
+    public void ClickingAHeadersSortButton_SortsTheRows_AndPutsTheSortInTheAddress()
+    {
+        var cut = RenderGrid("en-US");
+        var nav = Services.GetRequiredService<NavigationManager>();
+        var header = cut.FindAll("th").First(th => th.TextContent.Trim().StartsWith("Name"));
+        header.QuerySelector("button")!.Click();
+        cut.WaitForAssertion(() => Assert.Contains("sort=name", nav.Uri));
+        Assert.DoesNotContain("desc=", nav.Uri);
+        cut.FindAll("th").First(th => th.TextContent.Trim().StartsWith("Name")).QuerySelector("button")!.Click();
+        cut.WaitForAssertion(() => Assert.Contains("desc=1", nav.Uri));
     }
 }
