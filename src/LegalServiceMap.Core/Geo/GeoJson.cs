@@ -20,7 +20,7 @@ public sealed record GeoFeature(
     [JsonPropertyOrder(0)]
     public string Type => "Feature";
 
-    /// <summary>The geometry with its coordinates rounded to <see cref="GeoJson.Factory"/>'s precision (1e-7°).</summary>
+    /// <summary>The geometry with its coordinates rounded to <see cref="GeoJson.Factory"/>'s precision (1e-6°, RFC 7946 §11.2).</summary>
     [JsonPropertyOrder(2)]
     public Geometry? Geometry { get; init; } = GeoJson.Rounded(Geometry);
 }
@@ -51,12 +51,12 @@ public sealed record GeoFeatureIn(string? Id, Geometry? Geometry, IReadOnlyDicti
 /// <summary>
 /// The one GeoJSON module: geometries through NetTopologySuite.IO.GeoJSON4STJ, our feature shapes through
 /// <see cref="GeoFeature"/> and <see cref="GeoFeatureCollection"/>, and one reader for every import (boundaries, station
-/// files). Coordinates are written to 7 decimals (about 1 cm). Pure; thread-safe.
+/// files). Coordinates are written to 6 decimals (about 10 cm, RFC 7946 §11.2). Pure; thread-safe.
 /// </summary>
 public static class GeoJson
 {
-    /// <summary>WGS-84 (SRID 4326) with coordinates kept to 1e-7°.</summary>
-    public static GeometryFactory Factory { get; } = new(new PrecisionModel(1e7), 4326);
+    /// <summary>WGS-84 (SRID 4326) with coordinates kept to 1e-6° (about 10 cm: RFC 7946 §11.2's advice, and what a map shows).</summary>
+    public static GeometryFactory Factory { get; } = new(new PrecisionModel(1e6), 4326);
 
     /// <summary>The geometry converter; add it to any <see cref="JsonSerializerOptions"/> that writes our features.</summary>
     public static JsonConverterFactory Converter { get; } = new GeoJsonConverterFactory(Factory);
@@ -77,8 +77,25 @@ public static class GeoJson
 
     public static Point Point(GeoPoint p) => Factory.CreatePoint(new Coordinate(p.Longitude, p.Latitude));
 
+    /// <summary>A line through the path, without repeated positions (at the factory's precision); see <see cref="IsLine"/>.</summary>
     public static LineString Line(IEnumerable<GeoPoint> path) =>
-        Factory.CreateLineString(path.Select(p => new Coordinate(p.Longitude, p.Latitude)).ToArray());
+        Positions(path) is { Count: >= 2 } positions
+            ? Factory.CreateLineString(positions.ToArray())
+            : throw new ArgumentException("A line needs two distinct positions (RFC 7946 §3.1.4).", nameof(path));
+
+    /// <summary>Whether a path draws a line at all: two or more distinct positions.</summary>
+    public static bool IsLine(IEnumerable<GeoPoint> path) => Positions(path).Count >= 2;
+
+    private static List<Coordinate> Positions(IEnumerable<GeoPoint> path)
+    {
+        var positions = new List<Coordinate>();
+        foreach (var p in path)
+        {
+            var c = new Coordinate(Factory.PrecisionModel.MakePrecise(p.Longitude), Factory.PrecisionModel.MakePrecise(p.Latitude));
+            if (positions.Count == 0 || !positions[^1].Equals2D(c)) positions.Add(c);
+        }
+        return positions;
+    }
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

@@ -147,6 +147,9 @@ public static class ApplicationSetup
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // The cookie policy before anything that writes a cookie (language, display modes, sign-in), so every cookie is
+        // Secure in Production whoever writes it.
+        app.UseCookiePolicy();
         app.UseMetricsAccess();
         app.UseCircuitDrain();
         // The language first, so every answer below (errors, 429s) is in the client's language.
@@ -173,7 +176,6 @@ public static class ApplicationSetup
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(c.Request.Method), site => site.UseClientErrorBodies());
 
         app.UseDisplayModes();
-        app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

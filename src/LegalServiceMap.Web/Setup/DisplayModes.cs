@@ -61,7 +61,7 @@ public static class DisplayModes
 
     private static void SetElder(HttpContext context, bool on)
     {
-        if (on) context.Response.Cookies.Append(ElderCookie, "1", new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true });
+        if (on) context.Response.Cookies.Append(ElderCookie, "1", new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         else context.Response.Cookies.Delete(ElderCookie);
     }
 

@@ -69,9 +69,9 @@ public class GeoJsonTests
         Assert.Equal(121.44, features[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0].GetDouble());
         Assert.False(features[0].TryGetProperty("id", out _)); // RFC 7946: an id is a string or number, or absent
         Assert.Equal("area", features[0].GetProperty("properties").GetProperty("kind").GetString());
-        // [lng, lat], kept to 7 decimals (about 1 cm)
-        Assert.Equal(121.9876543, features[1].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
-        Assert.Equal(31.1234568, features[1].GetProperty("geometry").GetProperty("coordinates")[1].GetDouble());
+        // [lng, lat], kept to 6 decimals (about 10 cm; RFC 7946 §11.2)
+        Assert.Equal(121.987654, features[1].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble()); // 6 decimals (RFC 7946 §11.2)
+        Assert.Equal(31.123457, features[1].GetProperty("geometry").GetProperty("coordinates")[1].GetDouble());
         Assert.Equal("s-1", features[1].GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Null, features[2].GetProperty("geometry").ValueKind);
     }
@@ -95,5 +95,17 @@ public class GeoJsonTests
     {
         var areas = Read($$"""[{"type":"Feature","properties":{"name":"p"},"geometry":{"type":"Point","coordinates":[121.4,31.2]} },{"type":"Feature","properties":{},"geometry":{{Square}}}]""");
         Assert.Equal("#2", areas.Single().Name);
+    }
+
+    [Fact]
+    public void Line_DropsRepeatedPositions_AndRoundsToSixDecimals()
+    {
+        var line = GeoJson.Line([new GeoPoint(31.2300001, 121.4400004), new GeoPoint(31.2300004, 121.4400001), new GeoPoint(31.24, 121.45)]);
+        Assert.Equal(2, line.NumPoints); // the first two are one position at 1e-6°
+        Assert.Equal(121.44, line.Coordinates[0].X, 9);
+        Assert.False(GeoJson.IsLine([new GeoPoint(31.23, 121.44), new GeoPoint(31.23, 121.44)]));
+        Assert.True(GeoJson.IsLine([new GeoPoint(31.23, 121.44), new GeoPoint(31.23, 121.45)]));
+        var text = GeoJson.Serialize(new GeoFeature(GeoJson.Point(new GeoPoint(31.123456789, 121.987654321)), new { }));
+        Assert.Contains("[121.987654,31.123457]", text);
     }
 }

@@ -69,6 +69,30 @@ public sealed class ClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task SigningOutOnOneInstance_EndsTheSessionOnTheOther()
+    {
+        Assert.True((await StaffAuthentication.CreateAccountAsync(_a.Services, "leaver@example.org", Password, StaffRoles.Admin)).Ok);
+        var cookies = new CookieContainer();
+        var a = Client(_a, cookies);
+        var token = System.Text.RegularExpressions.Regex.Match(await a.GetStringAsync("/staff/login"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        var signIn = await a.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "leaver@example.org", ["password"] = Password, ["returnUrl"] = "/staff", ["__RequestVerificationToken"] = token.Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var copied = new CookieContainer();
+        foreach (Cookie c in cookies.GetAllCookies()) copied.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+        var thiefOnB = Client(_b, copied);
+        Assert.Equal(HttpStatusCode.OK, (await thiefOnB.GetAsync("/api/staff/export?format=csv")).StatusCode);
+
+        var logoutToken = System.Text.RegularExpressions.Regex.Match(await a.GetStringAsync("/staff"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync("/staff/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }))).StatusCode);
+
+        // B checks the cookie's security stamp against the shared database: the copy is refused there too, at once.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thiefOnB.GetAsync("/api/staff/export?format=csv")).StatusCode);
+    }
+
+    [Fact]
     public async Task AStaffEditOnOneInstance_ShowsOnTheOthersMapApiAndSearch()
     {
         var b = _b.CreateClient();

@@ -49,7 +49,8 @@ public static class CultureApi
             new SiteProperties("site", site.Station.Id, site.Station.Name(english), site.Station.Address(english), site.Entry.About(english), site.Entry.Red,
                 site.Order, site.Station.IsApproximate, site.Entry.Sources, $"/stations/{Uri.EscapeDataString(site.Station.Id)}"),
             site.Station.Id));
-        var legs = route.Legs.Select(leg => new GeoFeature(
+        // A leg between two sites at one point draws nothing: it is left out (its stops are still listed in order).
+        var legs = route.Legs.Where(leg => GeoJson.IsLine(leg.Path)).Select(leg => new GeoFeature(
             GeoJson.Line(leg.Path), new LegProperties("route", leg.From.Id, leg.To.Id, Math.Round(leg.Metres), leg.OnNetwork)));
         return new GeoFeatureCollection([.. sites, .. legs])
         {

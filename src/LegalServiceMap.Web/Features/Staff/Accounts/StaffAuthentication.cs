@@ -38,6 +38,9 @@ public static class StaffAuthentication
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Signing out changes the account's security stamp, and every request checks the cookie's stamp against the
+        // database, so a copied cookie stops working at once on every instance (not at its expiry).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
@@ -120,6 +123,9 @@ public static class StaffAuthentication
         app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, Features.Staff.Audit.SecurityEvents security) =>
         {
             await security.RecordAsync(Features.Staff.Audit.SecurityEventKind.SignedOut, http.User.Identity?.Name, http);
+            // End the session on the server: a new stamp refuses every cookie issued before it (this person's other
+            // devices too: signing out is signing out everywhere).
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).RequireAuthorization();
