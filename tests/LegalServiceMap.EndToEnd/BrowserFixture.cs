@@ -101,7 +101,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.GetByRole(AriaRole.Checkbox, new() { Name = Text("Type_" + type.ToSlug()) });
 
     /// <summary>The places in the map page's list.</summary>
-    public static ILocator ListedPlaces(IPage page) => page.GetByTestId("station-list").GetByRole(AriaRole.Listitem);
+    public static ILocator ListedPlaces(IPage page) => Find.StationList(page).GetByRole(AriaRole.Listitem);
 
     /// <summary>How many of <paramref name="count"/> places the list shows before "show all".</summary>
     public static int FirstPage(int count) => Math.Min(count, LegalServiceMap.Web.Features.Map.StationList.PageSize);
@@ -109,7 +109,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Lists every place (the list shows the nearest page first), when there are more than a page.</summary>
     public static async Task ShowAllPlacesAsync(IPage page)
     {
-        var all = page.GetByTestId("show-all");
+        var all = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^(Show all \d|显示全部 \d)") });
         if (await all.CountAsync() == 0) return;
         await all.ClickAsync();
         await Assertions.Expect(all).ToHaveCountAsync(0);
@@ -238,7 +238,7 @@ public static class MapWaits
     /// </summary>
     public static async Task<(double X, double Y)> TapMapAsync(IPage page, double fx = 0.5, double fy = 0.4)
     {
-        var box = (await page.GetByTestId("map").First.BoundingBoxAsync())!;
+        var box = (await Find.Map(page).BoundingBoxAsync())!;
         for (var k = 0; k < 40; k++)
         {
             var angle = k * 137.5 * Math.PI / 180;
@@ -257,7 +257,7 @@ public static class MapWaits
     /// <summary>Waits until the map module has made the map and drawn the GeoJSON markers.</summary>
     public static async Task WaitForMapAsync(IPage page)
     {
-        var map = page.GetByTestId("map").First;
+        var map = Find.Map(page);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"), Slow);
     }
 }

@@ -33,7 +33,7 @@ public sealed class CoverageJourneyTests(BrowserFixture fixture)
         Assert.Matches("^[0-9.]+%$", share);
         Assert.NotEqual("0.0%", share);
 
-        var map = page.GetByTestId("map");
+        var map = Find.Map(page);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "coverage-zh-1366x768.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));

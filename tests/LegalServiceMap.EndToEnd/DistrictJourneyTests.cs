@@ -64,7 +64,7 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
 
         // Before: a walk from 成都北路 is the approximate circle.
         await page.GotoAsync($"{app.BaseUrl}/?{Walk}");
-        var map = page.GetByTestId("map");
+        var map = Find.Map(page);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", MapWaits.Slow);
 
         await page.GotoAsync($"{app.BaseUrl}/staff/district");
@@ -73,7 +73,7 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
         await page.GetByLabel(browser.Text("Staff_Password")).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = browser.Text("Staff_SignIn") }).ClickAsync();
         await page.WaitForURLAsync("**/staff/district");
-        await Assertions.Expect(page.GetByTestId("district-page")).ToHaveAttributeAsync("data-interactive", "true", MapWaits.Slow);
+        await Assertions.Expect(Find.Interactive(page, "district-page")).ToHaveAttributeAsync("data-interactive", "true", MapWaits.Slow);
         await Assertions.Expect(page.GetByTestId("district-network")).ToHaveAttributeAsync("data-method", "circle");
 
         await page.GetByTestId("district-network-upload").Locator("input[type=file]").SetInputFilesAsync(
@@ -87,21 +87,21 @@ public sealed class DistrictJourneyTests(BrowserFixture browser, FreshAppFixture
 
         // After: the same walk follows the streets.
         await page.GotoAsync($"{app.BaseUrl}/?{Walk}");
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "network", MapWaits.Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-area", "network", MapWaits.Slow);
 
         // The network's roads give the geocoder candidates: place a station known only by its street/town from one.
         await page.GotoAsync($"{app.BaseUrl}/staff/place?which=others");
-        var progress = page.GetByTestId("place-progress");
+        var progress = page.GetByText(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(browser.Text("Place_Progress", false, 999, 999)).Replace("999", @"\d+")));
         var before = await progress.TextContentAsync();
-        var row = page.GetByTestId("place-table").Locator("tr").Filter(new() { Has = page.Locator("[data-station-id=culture-labour-secretariat]") });
-        var accept = row.GetByTestId("place-accept").First;
+        var row = page.GetByRole(AriaRole.Table).Locator("tr").Filter(new() { Has = page.Locator("[data-station-id=culture-labour-secretariat]") });
+        var accept = row.GetByRole(AriaRole.Button).First;
         await Assertions.Expect(accept).ToContainTextAsync("成都北路", new() { Timeout = 20_000 });
-        for (var attempt = 0; attempt < 10 && await page.GetByTestId("place-message").CountAsync() == 0; attempt++)
+        for (var attempt = 0; attempt < 10 && await page.GetByRole(AriaRole.Status).CountAsync() == 0; attempt++)
         {
             try { await accept.ClickAsync(new() { Timeout = 2_000 }); } catch (PlaywrightException) { } // a click before the circuit is up is lost
-            try { await Assertions.Expect(page.GetByTestId("place-message")).ToBeVisibleAsync(new() { Timeout = 2_000 }); } catch (PlaywrightException) { }
+            try { await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync(new() { Timeout = 2_000 }); } catch (PlaywrightException) { }
         }
-        await Assertions.Expect(page.GetByTestId("place-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(progress).Not.ToHaveTextAsync(before!);
         await Assertions.Expect(page.Locator("[data-station-id=culture-labour-secretariat]")).ToHaveCountAsync(0);
         var placed = app.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!;

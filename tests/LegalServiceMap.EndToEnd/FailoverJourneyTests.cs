@@ -108,7 +108,7 @@ public sealed class FailoverJourneyTests(BrowserFixture browser, ClusterFixture 
         await page.GotoAsync("/?type=" + FilterType);
         await MapWaits.WaitForMapAsync(page);
         await MapWaits.TapMapAsync(page, 0.5, 0.3);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var url = page.Url;
         await page.EvaluateAsync("() => window.__sameDocument = true");
 
@@ -116,7 +116,7 @@ public sealed class FailoverJourneyTests(BrowserFixture browser, ClusterFixture 
         cluster.Instances[0].Kill(); // SIGKILL: whichever instance served the page, one of two is gone
         await MapWaits.TapMapAsync(page, 0.5, 0.6);
         await Assertions.Expect(page).Not.ToHaveURLAsync(url, new() { Timeout = 20_000 });
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         output.WriteLine($"Crash of instance 0: the next tap was listed after {clock.ElapsedMilliseconds} ms.");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
         Assert.Contains("type=" + FilterType, page.Url);
@@ -126,7 +126,7 @@ public sealed class FailoverJourneyTests(BrowserFixture browser, ClusterFixture 
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(url);
         await page.ReloadAsync();
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(BrowserFixture.FirstPage(browser.Count(StationType.JudicialOffice)));
     }
 

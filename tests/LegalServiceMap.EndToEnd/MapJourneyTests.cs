@@ -7,7 +7,7 @@ namespace LegalServiceMap.EndToEnd;
 public sealed class MapJourneyTests(BrowserFixture fixture)
 {
     private static async Task<int> MarkerCountAsync(IPage page) =>
-        int.Parse(await page.GetByTestId("map").First.GetAttributeAsync("data-marker-count") ?? "-1");
+        int.Parse(await Find.Map(page).GetAttributeAsync("data-marker-count") ?? "-1");
 
     [Fact]
     public async Task MapPage_Loads_MarkersAppearWithoutAnyTileServer()
@@ -37,14 +37,14 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
             Assert.Contains(fixture.Text("Type_notary"), await item.TextContentAsync());
         }
         // Neither notary office has a sourced address: the map says so instead of inventing pins.
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", "0", Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-marker-count", "0", Slow);
         await Assertions.Expect(page.GetByText(fixture.Text("Map_NoneLocated"))).ToBeVisibleAsync();
 
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Notary).UncheckAsync();
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.JudicialOffice).CheckAsync();
         await BrowserFixture.ShowAllPlacesAsync(page);
         await Assertions.Expect(BrowserFixture.ListedPlaces(page)).ToHaveCountAsync(fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice));
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice).ToString(), Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-marker-count", fixture.Count(LegalServiceMap.Core.Stations.StationType.JudicialOffice).ToString(), Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -75,8 +75,8 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/stations/culture-labour-secretariat");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "中国劳动组合书记部旧址陈列馆", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
-        await Assertions.Expect(page.GetByTestId("unverified")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-marker-count", "1", Slow);
+        await Assertions.Expect(page.GetByRole(AriaRole.Note).Filter(new() { HasText = fixture.Text("Station_Unverified") })).ToBeVisibleAsync();
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-marker-count", "1", Slow);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -88,7 +88,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "北站街道司法所" })).ToBeVisibleAsync();
         await WaitForMapAsync(page);
 
-        await page.GetByTestId("language-switch").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).Or(page.GetByRole(AriaRole.Link, new() { Name = "中文", Exact = true })).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Judicial Office of Beizhan Sub-district" })).ToBeVisibleAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
 
@@ -97,7 +97,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Legal services near you" })).ToBeVisibleAsync();
         await WaitForMapAsync(page);
 
-        await page.GetByTestId("language-switch").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).Or(page.GetByRole(AriaRole.Link, new() { Name = "中文", Exact = true })).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "身边的法律服务" })).ToBeVisibleAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -109,9 +109,9 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/?lat=31.248121&lng=121.467748");
         await WaitForMapAsync(page);
-        var map = page.GetByTestId("map");
+        var map = Find.Map(page);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
-        var listed = await page.GetByTestId("walk-list").GetByRole(AriaRole.Listitem).CountAsync();
+        var listed = await Find.WalkList(page).GetByRole(AriaRole.Listitem).CountAsync();
         Assert.True(listed > 0);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-inside-count", listed.ToString(), Slow);
         var markers = int.Parse((await map.GetAttributeAsync("data-marker-count"))!);
@@ -133,19 +133,19 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         // The next ordinary Monday at 10:00 (the memorial, Tue–Sun per S30, is closed on Mondays), picked in the browser's own picker.
         var monday = fixture.NextOrdinary(DayOfWeek.Monday);
         // "Leave at" shows the picker at once (no round trip); the time picked is a new address the server answers for.
-        await page.GetByTestId("depart-at").CheckAsync();
-        await Assertions.Expect(page.GetByTestId("depart-time")).ToBeVisibleAsync();
-        await page.GetByTestId("depart-time").FillAsync(monday.ToString("yyyy-MM-dd") + "T10:00");
+        await page.GetByLabel(fixture.Text("Walk_DepartAt", english)).CheckAsync();
+        await Assertions.Expect(page.GetByLabel(fixture.Text("Walk_DepartTime", english))).ToBeVisibleAsync();
+        await page.GetByLabel(fixture.Text("Walk_DepartTime", english)).FillAsync(monday.ToString("yyyy-MM-dd") + "T10:00");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("depart=" + monday.ToString("yyyy-MM-dd") + "T10:00"));
         await Assertions.Expect(memorial).ToHaveTextAsync(fixture.Text("Arrival_RestDay", english, fixture.Text("Day_Mon", english)), new() { Timeout = 20_000 });
 
-        await page.GetByTestId("only-open").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("none-open")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.GetByLabel(fixture.Text("Walk_OnlyOpen", english)).ClickAsync();
+        await Assertions.Expect(page.GetByText(fixture.Text("Walk_NoneOpen", english))).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"arrival-{(english ? "en" : "zh")}-390.png"), FullPage = true });
-        await page.GetByTestId("only-open").ClickAsync();
+        await page.GetByLabel(fixture.Text("Walk_OnlyOpen", english)).ClickAsync();
         await Assertions.Expect(memorial).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await page.GetByTestId("depart-now").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("depart-time")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await page.GetByLabel(fixture.Text("Walk_DepartNow", english)).ClickAsync();
+        await Assertions.Expect(page.GetByLabel(fixture.Text("Walk_DepartTime", english))).ToBeHiddenAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("depart="));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -157,21 +157,21 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
 
-        var map = page.GetByTestId("map");
+        var map = Find.Map(page);
         await MapWaits.TapMapAsync(page);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area", "circle", Slow);
         await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
 
-        await page.GetByTestId("speed-elder").CheckAsync();
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("15 分钟");
+        await page.GetByLabel(fixture.Text("Walk_SpeedElder", false, 3.6)).CheckAsync();
+        await Assertions.Expect(Find.WalkSummary(page)).ToContainTextAsync("15 分钟");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new System.Text.RegularExpressions.Regex("speed=elder"), Slow);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "walk-zh-1366x768.png") });
 
         // The circle is a view of its own: its point is in the address, and Back returns to the map without it.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]lat=3[01][.][0-9]+&lng=121[.][0-9]+"));
         await page.GoBackAsync();
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkSummary(page)).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-area", "circle", Slow);
         Assert.DoesNotContain("lat=", page.Url);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -199,7 +199,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
     {
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync($"/?lang={lang}");
-        await page.GetByTestId("elder-switch").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = fixture.Text("Elder_On", lang == "en") }).ClickAsync();
         await Assertions.Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
         await WaitForMapAsync(page);
         var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.station-name')).fontSize)");
@@ -220,7 +220,7 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync($"/?lang={lang}");
         await WaitForMapAsync(page);
-        var search = page.GetByTestId("search");
+        var search = page.GetByRole(AriaRole.Searchbox);
         await search.FillAsync(query);
         await search.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="), new() { Timeout = 15_000 });
@@ -230,12 +230,12 @@ public sealed class MapJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(item).ToContainTextAsync(name);
         await Assertions.Expect(item).ToContainTextAsync(street);
         // The place to walk from is the street/town, said honestly: the committee is not placed yet.
-        await Assertions.Expect(page.GetByTestId("places")).ToContainTextAsync($"{name} · {street}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = fixture.Text("Places_Title", lang == "en"), Exact = true })).ToContainTextAsync($"{name} · {street}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"committee-search-{lang}-390x844.png") });
 
         await page.GotoAsync($"/stations/rc-310106006005?lang={lang}");
-        await Assertions.Expect(page.GetByTestId("division-codes")).ToContainTextAsync("310106006005");
-        await Assertions.Expect(page.GetByTestId("division-codes")).ToContainTextAsync("310106006");
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "310106006005" })).ToContainTextAsync("310106006005");
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "310106006005" })).ToContainTextAsync("310106006");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"committee-page-{lang}-390x844.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -19,8 +19,8 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync($"/?type=judicial-office&embed=1&lang={lang}");
         await WaitForMapAsync(page);
-        var sheet = page.GetByTestId("sheet");
-        var handle = page.GetByTestId("sheet-handle");
+        var sheet = Find.Sheet(page);
+        var handle = Find.SheetHandle(page);
 
         // Peek: a strip at the bottom with the search box; the map has the rest of the screen.
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek");
@@ -44,10 +44,10 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
 
         // Tapping the map draws the walking circle; its result shows in the peeking sheet; Back removes it.
         await MapWaits.TapMapAsync(page);
-        await Assertions.Expect(page.GetByTestId("walk-peek")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkPeek(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "peek"); // the new address keeps the sheet where it was
         await page.GoBackAsync();
-        await Assertions.Expect(page.GetByTestId("walk-peek")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.WalkPeek(page)).ToHaveCountAsync(0, new() { Timeout = 20_000 });
 
         // "Show on map" lowers the sheet; tapping the marker then opens its details in the sheet, as a history entry.
         await BrowserFixture.ShowAllPlacesAsync(page);
@@ -59,7 +59,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         // tap by position could land on the map beside it and start a walk instead.
         await marker.DispatchEventAsync("click");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
-        var card = page.GetByTestId("selected-station");
+        var card = page.GetByRole(AriaRole.Article);
         await Assertions.Expect(card).ToContainTextAsync(name);
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-sheet", "half");
         await Assertions.Expect(page.Locator(".leaflet-popup")).ToHaveCountAsync(0); // no popup over the small map
@@ -70,9 +70,9 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/stations/judicial-office-linfenlu"));
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("station=judicial-office-linfenlu"));
-        await Assertions.Expect(page.GetByTestId("selected-station")).ToContainTextAsync(name, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync(name, new() { Timeout = 20_000 });
         await page.GoBackAsync();
-        await Assertions.Expect(page.GetByTestId("selected-station")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.Contains("type=judicial-office", page.Url);
         Assert.DoesNotContain("station=", page.Url);
         Assert.Contains("all=1", page.Url); // "show all" is part of the address too
@@ -86,14 +86,14 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync("/?station=culture-labour-secretariat&embed=1&lang=en");
         await WaitForMapAsync(page);
-        var card = page.GetByTestId("selected-station");
+        var card = page.GetByRole(AriaRole.Article);
         await Assertions.Expect(card).ToContainTextAsync("National Labor Union Secretariat");
         await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = fixture.Service<LegalServiceMap.Web.Features.Stations.StationQueries>().Find("culture-labour-secretariat")!.Phone })).ToHaveAttributeAsync("href", "tel:02162157732");
         // The map shows the station once its markers are drawn, and the sheet drops for it: tap once that has happened
         // and the sheet has settled (a tap during the move would land on the map).
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-focused", "culture-labour-secretariat", Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-focused", "culture-labour-secretariat", Slow);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=sheet]').getAnimations().length === 0");
-        await page.GetByTestId("selected-close").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = fixture.Text("Selected_Close", true) }).ClickAsync();
         await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         Assert.DoesNotContain("station=", page.Url);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -108,7 +108,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
 
         // Start from the top of the page, as after loading it.
         await page.EvaluateAsync("() => { const s = document.querySelector('.skip-link'); s.focus(); }");
-        Assert.Equal("peek", await page.GetByTestId("sheet").GetAttributeAsync("data-sheet"));
+        Assert.Equal("peek", await Find.Sheet(page).GetAttributeAsync("data-sheet"));
         var reached = new List<string> { "A||||skip-link" };
         for (var i = 0; i < 60; i++)
         {
@@ -123,13 +123,13 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         Assert.Contains(reached, r => r.Contains("station-name") && r.Contains("stations/"));
         Assert.Contains(reached, r => r.StartsWith("A|") && r.Contains("icon-walk"));
         // Tabbing into the list raised the sheet so the focused item can be seen.
-        Assert.NotEqual("peek", await page.GetByTestId("sheet").GetAttributeAsync("data-sheet"));
+        Assert.NotEqual("peek", await Find.Sheet(page).GetAttributeAsync("data-sheet"));
 
         // The handle works from the keyboard.
-        await page.GetByTestId("sheet-handle").FocusAsync();
-        var before = await page.GetByTestId("sheet").GetAttributeAsync("data-sheet");
+        await Find.SheetHandle(page).FocusAsync();
+        var before = await Find.Sheet(page).GetAttributeAsync("data-sheet");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.GetByTestId("sheet")).Not.ToHaveAttributeAsync("data-sheet", before!);
+        await Assertions.Expect(Find.Sheet(page)).Not.ToHaveAttributeAsync("data-sheet", before!);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -141,8 +141,8 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync(url);
         await WaitForMapAsync(page);
-        await page.GetByTestId("sheet-handle").ClickAsync();
-        await page.GetByTestId("sheet-handle").ClickAsync(); // full height: everything in the sheet laid out
+        await Find.SheetHandle(page).ClickAsync();
+        await Find.SheetHandle(page).ClickAsync(); // full height: everything in the sheet laid out
         var small = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(
             '[data-testid=sheet] button, [data-testid=sheet] input, [data-testid=sheet] .type-option, [data-testid=sheet] .action-button, .leaflet-control-zoom a, .app-header a')]
             .filter(e => e.getClientRects().length > 0)
@@ -161,13 +161,13 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(1366, 768);
         await page.GotoAsync("/?lang=zh");
         await WaitForMapAsync(page);
-        var panel = await page.GetByTestId("sheet").BoundingBoxAsync();
+        var panel = await Find.Sheet(page).BoundingBoxAsync();
         var map = await page.Locator(".map-area").BoundingBoxAsync();
         Assert.NotNull(panel);
         Assert.NotNull(map);
         Assert.True(panel!.X + panel.Width <= map!.X + 1, $"panel ends at {panel.X + panel.Width}, map starts at {map.X}");
         Assert.True(map.Height > 500);
-        await Assertions.Expect(page.GetByTestId("sheet-handle")).ToBeHiddenAsync();
+        await Assertions.Expect(Find.SheetHandle(page)).ToBeHiddenAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -182,15 +182,15 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/culture?embed=1&elder=1&lang={lang}");
         await Assertions.Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync(summary);
-        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6"); // elder mode: the slower pace
-        await Assertions.Expect(page.GetByTestId("route-stops").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(stops);
+        await Assertions.Expect(Find.RouteSummary(page)).ToContainTextAsync(summary);
+        await Assertions.Expect(Find.RouteSummary(page)).ToContainTextAsync("3.6"); // elder mode: the slower pace
+        await Assertions.Expect(Find.RouteStops(page).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(stops);
         // The route is drawn on the map (as an estimate, dashed: no street network in this app).
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-area", "estimate", Slow);
         await Assertions.Expect(page.Locator("path.leaflet-interactive, .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         // Still the slower pace now that the page is interactive (the mode is carried into the circuit).
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area-url", new Regex("pace=elder"), Slow);
-        await Assertions.Expect(page.GetByTestId("route-summary")).ToContainTextAsync("3.6");
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-area-url", new Regex("pace=elder"), Slow);
+        await Assertions.Expect(Find.RouteSummary(page)).ToContainTextAsync("3.6");
         var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.culture-site p')).fontSize)");
         Assert.True(size >= 18, $"text at {size}px");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -206,7 +206,7 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
     {
         var (page, errors) = await fixture.NewPageAsync(1366, 768);
         await page.GotoAsync($"/culture?lang={lang}");
-        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-area", "estimate", Slow);
+        await Assertions.Expect(Find.Map(page)).ToHaveAttributeAsync("data-area", "estimate", Slow);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"culture-{lang}-1366x768.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

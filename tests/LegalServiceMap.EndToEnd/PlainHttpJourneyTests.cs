@@ -32,7 +32,7 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
         await TapMapAsync(page);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync();
         await fixture.TypeFilter(page, LegalServiceMap.Core.Stations.StationType.Mediation).CheckAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=mediation"));
         await page.GetByRole(AriaRole.Link, new() { Name = fixture.Text("Culture_Title") }).First.ClickAsync();
@@ -62,7 +62,7 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = fixture.Text("Map_Heading"), Level = 1 })).ToBeVisibleAsync();
         await WaitForMapAsync(page);
         await TapMapAsync(page);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -72,29 +72,29 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/");
         await WaitForMapAsync(page);
-        var map = page.GetByTestId("map");
+        var map = Find.Map(page);
 
         static string Lat(string url) => Regex.Match(url, "[?&]lat=([0-9.]+)").Groups[1].Value;
 
         await TapMapAsync(page, 0.35, 0.4);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?]lat=3[01]\.[0-9]+&lng=121\.[0-9]+$"));
         var first = page.Url;
-        var firstSummary = await page.GetByTestId("walk-summary").TextContentAsync();
+        var firstSummary = await Find.WalkSummary(page).TextContentAsync();
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new Regex("lat=" + Regex.Escape(Lat(first)) + "&"), Slow);
 
         await TapMapAsync(page, 0.65, 0.6);
         await Assertions.Expect(page).Not.ToHaveURLAsync(first);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync();
         var second = page.Url;
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new Regex("lat=" + Regex.Escape(Lat(second)) + "&"), Slow);
 
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(first);
-        await Assertions.Expect(page.GetByTestId("walk-summary")).ToHaveTextAsync(firstSummary!);
+        await Assertions.Expect(Find.WalkSummary(page)).ToHaveTextAsync(firstSummary!);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-area-url", new Regex("lat=" + Regex.Escape(Lat(first)) + "&"), Slow);
         // The markers the map marks as inside are the places the server lists.
-        var listed = await page.GetByTestId("walk-list").GetByRole(AriaRole.Listitem).CountAsync();
+        var listed = await Find.WalkList(page).GetByRole(AriaRole.Listitem).CountAsync();
         await Assertions.Expect(map).ToHaveAttributeAsync("data-inside-count", listed.ToString(), Slow);
 
         await page.GoForwardAsync();
@@ -119,7 +119,7 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         await page.Context.SetOfflineAsync(true);
         // A form sent with no network: not sent, said so, the text kept.
         await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Form_Send") }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("offline-unsent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = fixture.Text("Offline_NotSent") })).ToBeVisibleAsync();
         Assert.Equal("邻居装修噪音问题，想咨询如何处理。", await page.GetByLabel(fixture.Text("Consult_Question")).InputValueAsync());
 
         // The station page, reloaded with no network: its kept copy, with the banner, its phone still a link.

@@ -10,7 +10,7 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
     {
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync("/stations/notary-zhabei");
-        await page.GetByTestId("report-error").ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = fixture.Text("Report_Button") }).ClickAsync();
         await page.WaitForURLAsync("**/report?station=notary-zhabei**");
         await Assertions.Expect(page.GetByLabel("内容标题")).ToHaveValueAsync("闸北公证处");
         await Assertions.Expect(page.GetByLabel("出错页面的地址")).ToHaveValueAsync("/stations/notary-zhabei");
@@ -28,9 +28,9 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
         var retention = fixture.Service<Microsoft.Extensions.Options.IOptions<LegalServiceMap.Web.Features.Portal.PortalOptions>>().Value.RetentionDaysAfterClosing;
         await page.GetByRole(AriaRole.Checkbox, new() { Name = fixture.Text("Consent_Text", false, retention) }).CheckAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report-zh-390x844.png"), FullPage = true });
-        await page.GetByTestId("form-send").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Form_Send") }).ClickAsync();
         await page.WaitForURLAsync("**/submitted/JA-*");
-        var reference = (await page.GetByTestId("reference").TextContentAsync())!.Trim();
+        var reference = (await page.GetByText(new System.Text.RegularExpressions.Regex(@"^JA-\d{4}-\d{6}-[A-Z0-9]{4}$")).TextContentAsync())!.Trim();
         Assert.Matches(@"^JA-\d{4}-\d{6}-[A-Z2-9]{4}$", reference);
 
         // The draft is gone once sent.
@@ -38,10 +38,10 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("");
 
         await page.GotoAsync("/status");
-        await page.GetByTestId("status-reference").FillAsync(reference);
-        await page.GetByTestId("status-last4").FillAsync("5678");
-        await page.GetByTestId("status-check").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("status-value")).ToHaveTextAsync("已收到，等待处理");
+        await page.GetByLabel(fixture.Text("StatusPage_Reference"), new() { Exact = true }).FillAsync(reference);
+        await page.GetByLabel(fixture.Text("StatusPage_Last4")).FillAsync("5678");
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("StatusPage_Check") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "已收到，等待处理" })).ToBeVisibleAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

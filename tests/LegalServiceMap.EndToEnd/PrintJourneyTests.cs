@@ -25,16 +25,16 @@ public sealed class PrintJourneyTests(BrowserFixture fixture)
     {
         var (page, errors) = await fixture.NewPageAsync(390, 844);
         await page.GotoAsync($"/stations/culture-second-congress?lang={(english ? "en" : "zh")}");
-        await Assertions.Expect(page.GetByTestId("print")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("printed-on")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Print_Button", english) })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(fixture.Text("Print_PrintedOn", english, "|").Split('|')[0])))).ToBeHiddenAsync();
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await Assertions.Expect(page.GetByTestId("print")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Print_Button", english) })).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".app-header")).ToBeHiddenAsync();
-        await Assertions.Expect(page.GetByTestId("printed-on")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("printed-on")).ToContainTextAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
-        await Assertions.Expect(page.GetByTestId("unverified")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("station-qr")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(fixture.Text("Print_PrintedOn", english, "|").Split('|')[0])))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(fixture.Text("Print_PrintedOn", english, "|").Split('|')[0])))).ToContainTextAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Note).Filter(new() { HasText = fixture.Text("Station_Unverified", english) })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Figure)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync("021-51311515");
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync(english ? "North Laochengdu Road" : "老成都北路");
         Assert.Equal(1, PageCount(await PrintAsync(page, $"print-station-{(english ? "en" : "zh")}.pdf")));
@@ -49,13 +49,13 @@ public sealed class PrintJourneyTests(BrowserFixture fixture)
         var (page, errors) = await fixture.NewPageAsync(1366, 768);
         await page.GotoAsync($"/?lang={(english ? "en" : "zh")}&lat=31.226107&lng=121.453181");
         await MapWaits.WaitForMapAsync(page);
-        await Assertions.Expect(page.GetByTestId("print-walk")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Print_Button", english) })).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await Assertions.Expect(page.GetByTestId("map")).ToBeHiddenAsync();
+        await Assertions.Expect(Find.Map(page)).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".walk-controls")).ToBeHiddenAsync();
-        await Assertions.Expect(page.GetByTestId("walk-print-head")).ToBeVisibleAsync();
-        var qr = page.GetByTestId("walk-print-head").Locator("img");
+        await Assertions.Expect(Find.WalkPrintHead(page)).ToBeVisibleAsync();
+        var qr = Find.WalkPrintHead(page).Locator("img");
         await Assertions.Expect(qr).ToBeVisibleAsync();
         Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code did not load");
         var memorial = page.Locator("[data-testid=walk-list] li[data-station-id=culture-second-congress]");

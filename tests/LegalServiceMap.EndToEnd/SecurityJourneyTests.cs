@@ -16,7 +16,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
         var response = await page.GotoAsync(url);
         Assert.Contains("script-src 'self' 'nonce-", response!.Headers["content-security-policy"]);
         await MapWaits.WaitForMapAsync(page);
-        Assert.True(int.Parse((await page.GetByTestId("map").First.GetAttributeAsync("data-marker-count"))!) > 0);
+        Assert.True(int.Parse((await Find.Map(page).GetAttributeAsync("data-marker-count"))!) > 0);
         Assert.Empty(errors);
     }
 

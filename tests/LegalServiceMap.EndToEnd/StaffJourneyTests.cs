@@ -23,20 +23,20 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/staff/stations/judicial-office-daninglu");
 
         var phone = page.GetByLabel(fixture.Text("Field_phone"), new() { Exact = true });
-        await Assertions.Expect(page.GetByTestId("edit-save")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Edit_Save"), Exact = true })).ToBeVisibleAsync();
         // Type only once the form is interactive (prerendered inputs are replaced when the circuit starts).
         await Assertions.Expect(page.Locator("form.edit-form")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
         await phone.FillAsync("021-66668888");
         await phone.BlurAsync();
-        await page.GetByTestId("edit-verified-today").ClickAsync();
-        await page.GetByTestId("edit-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("edit-saved")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Assertions.Expect(page.GetByTestId("edit-history")).ToContainTextAsync("021-66668888");
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Edit_VerifiedToday") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Edit_Save"), Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(fixture.Text("Edit_Saved"))).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "021-66668888", Exact = true })).ToBeVisibleAsync(); // the history's "new" column
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-zh-1366x768.png"), FullPage = true });
 
         // The editor's map sits in the form, not over the page.
         var header = (await page.Locator(".app-header").BoundingBoxAsync())!;
-        var pinMap = (await page.GetByTestId("map").BoundingBoxAsync())!;
+        var pinMap = (await Find.Map(page).BoundingBoxAsync())!;
         Assert.True(pinMap.Y >= header.Y + header.Height, $"the editor's map starts at {pinMap.Y}, inside the header (ends at {header.Y + header.Height})");
 
         // From the workspace to the public page (a full load out of the interactive area): its facts and its map.
@@ -44,7 +44,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/stations/judicial-office-daninglu");
         await MapWaits.WaitForMapAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "021-66668888" })).ToHaveAttributeAsync("href", "tel:02166668888");
-        await Assertions.Expect(page.GetByTestId("unverified")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Note).Filter(new() { HasText = fixture.Text("Station_Unverified") })).ToHaveCountAsync(0);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -66,7 +66,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/staff/audit**");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
-        var mine = page.GetByTestId("audit").GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        var mine = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await Assertions.Expect(mine.Filter(new() { HasText = signedIn }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-audit-{lang}-{width}x{height}.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
@@ -83,16 +83,16 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         // Monday open 09:00–17:00 with a lunch break, copied to Tuesday–Friday.
         await page.Locator("[data-testid=hours-open][data-day=Mon]").SetCheckedAsync(true, new() { Force = true });
         await page.Locator("[data-testid=hours-lunch][data-day=Mon]").SetCheckedAsync(true, new() { Force = true });
-        await page.GetByTestId("hours-copy-monday").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Hours_CopyMonday") }).ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-day=Fri] input[type=time]")).ToHaveCountAsync(4);
         // A special day: tomorrow, closed, with a note for residents.
-        await page.GetByTestId("special-add").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Special_Add") }).ClickAsync();
         var note = page.Locator("[data-testid=special-note][data-row='0']");
         await note.FillAsync("年终盘点");
         await note.BlurAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-edit-hours-zh-1366x768.png"), FullPage = true });
-        await page.GetByTestId("edit-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("edit-saved")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("Edit_Save"), Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(fixture.Text("Edit_Saved"))).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         await page.GotoAsync($"/stations/{id}");
         var rows = page.Locator("table.hours-table tbody tr");
@@ -100,8 +100,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(rows.Filter(new() { HasText = "周五" })).ToContainTextAsync("09:00–11:30, 13:00–17:00");
         await Assertions.Expect(rows.Filter(new() { HasText = "周六" })).ToContainTextAsync(fixture.Text("Hours_Closed"));
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1).ToString("yyyy-MM-dd");
-        await Assertions.Expect(page.GetByTestId("special-days")).ToContainTextAsync(tomorrow);
-        await Assertions.Expect(page.GetByTestId("special-days")).ToContainTextAsync("年终盘点");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = tomorrow })).ToContainTextAsync("年终盘点");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -126,12 +125,12 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     {
         var english = lang == "en";
         var (page, errors) = await SignedInAsync($"e2e-grid-{lang}@example.org", $"/staff/stations?lang={lang}", english);
-        var rows = page.GetByTestId("staff-stations").Locator("tbody tr");
+        var rows = page.GetByRole(AriaRole.Table).Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(25, new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-stations-{lang}-1366x768.png") });
 
         // Typed before the circuit is up, a search is lost with the prerendered box: type again until the grid answers.
-        var search = page.GetByTestId("grid-search").Locator("xpath=self::input | .//input").First;
+        var search = page.GetByLabel(fixture.Text("Grid_Search", english));
         for (var attempt = 0; attempt < 10 && await rows.CountAsync() != 1; attempt++)
         {
             await search.FillAsync(query);
@@ -143,8 +142,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-stations-search-{lang}-1366x768.png") });
 
         await page.GotoAsync($"/staff/place?which=committees&lang={lang}");
-        await Assertions.Expect(page.GetByTestId("place-progress")).ToHaveTextAsync(fixture.Text("Place_Progress", english, 0, 267));
-        await Assertions.Expect(page.GetByTestId("place-table").Locator("tbody tr").First).ToContainTextAsync(fixture.Text("Place_NoAddress", english));
+        await Assertions.Expect(page.GetByText(fixture.Text("Place_Progress", english, 0, 267), new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr").First).ToContainTextAsync(fixture.Text("Place_NoAddress", english));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"staff-place-{lang}-1366x768.png") });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -219,7 +218,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         var english = lang == "en";
         var (page, errors) = await SignedInAsync($"e2e-import-{lang}@example.org", $"/staff/import?lang={lang}", english);
         // Choose the file once the page is interactive (a prerendered file input is replaced when the circuit starts).
-        await Assertions.Expect(page.GetByTestId("import-section")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
+        await Assertions.Expect(Find.Interactive(page, "import-section")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 20_000 });
         // Record every value the progress bar shows, from the page itself.
         await page.EvaluateAsync("""
             () => { window.__done = []; new MutationObserver(() => {
@@ -231,7 +230,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         var csv = "id,type,name_zh,name_en,street\r\n" + string.Concat(Enumerable.Range(0, rows).Select(i => $"e2e-firm-{i},law-firm,律所{i},Law firm {i},beizhan\r\n"));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "firms.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
-        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync(rows.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = rows.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         watch.Stop();
         // What the bar showed: phase, done, total — receiving the file's bytes, then checking its rows.
         var seen = (await page.EvaluateAsync<string[]>("() => window.__done")).Distinct()

@@ -18,6 +18,19 @@ public static class Roles
     public static IReadOnlyList<IElement> FindAllByRole<T>(this IRenderedComponent<T> cut, string role) where T : Microsoft.AspNetCore.Components.IComponent =>
         All(cut.Nodes, role).ToList();
 
+    /// <summary>The one button with exactly this accessible name.</summary>
+    public static IElement Button<T>(this IRenderedComponent<T> cut, string name) where T : Microsoft.AspNetCore.Components.IComponent =>
+        FindByRole(cut.Nodes, "button", name);
+
+    /// <summary>The one alert (an error a screen reader announces) whose text contains this; fails with the alerts there were.</summary>
+    public static IElement Alert<T>(this IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var all = All(cut.Nodes, "alert").ToList();
+        var found = all.Where(e => Squash(e.TextContent).Contains(text, StringComparison.Ordinal)).ToList();
+        return found.Count == 1 ? found[0]
+            : throw new InvalidOperationException($"{found.Count} alerts with “{text}”. Alerts: {string.Join(" | ", all.Select(e => Squash(e.TextContent)))}");
+    }
+
     /// <summary>The form control labelled with this text (a wrapping label, label for=, aria-label or aria-labelledby).</summary>
     public static IElement FindByLabel<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
     {
@@ -48,6 +61,11 @@ public static class Roles
             "slider" => "input[type=range], [role=slider]",
             "status" => "[role=status], output",
             "region" => "section[aria-label], section[aria-labelledby], [role=region]",
+            "article" => "article, [role=article]",
+            "table" => "table, [role=table], [role=grid]",
+            "figure" => "figure, [role=figure]",
+            "note" => "[role=note]",
+            "alert" => "[role=alert]",
             _ => $"[role={role}]",
         };
         return nodes.QuerySelectorAll(selector).Where(e => !e.HasAttribute("hidden") && e.Closest("[hidden], [aria-hidden=true]") is null);

@@ -28,7 +28,7 @@ public sealed class StationPageTests : BunitContext
         Assert.Equal("tel:02162157732", cut.Find("a.tel-link").GetAttribute("href"));
         Assert.Equal("正在开放，11:30 结束", cut.Find("[data-testid=open-now]").TextContent.Trim());
         Assert.Equal(7, cut.FindAll(".hours-table tr").Count);
-        Assert.Contains("未核实", cut.Find("[data-testid=unverified]").TextContent);
+        Assert.Contains(cut.FindAllByRole("note"), n => n.TextContent.Contains("未核实"));
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public sealed class StationPageTests : BunitContext
     {
         this.AddAppServices(_db);
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "judicial-office-beizhan"));
-        Assert.Contains("<svg", cut.Find("[data-testid=station-qr]").InnerHtml);
-        var amap = cut.Find("[data-testid=directions-amap]").GetAttribute("href")!;
+        Assert.Contains("<svg", cut.FindAllByRole("figure").Single().InnerHtml);
+        var amap = cut.FindAllByRole("link").Single(a => a.GetAttribute("href")!.Contains("amap.com")).GetAttribute("href")!;
         var gcj = LegalServiceMap.Core.Geo.ChinaCoordinates.WgsToGcj(new LegalServiceMap.Core.Geo.GeoPoint(31.248121, 121.467748));
         Assert.Contains(FormattableString.Invariant($"position={gcj.Longitude:0.######},{gcj.Latitude:0.######}"), amap);
         Assert.Contains("coordinate=gaode", amap);
-        Assert.Contains("mlat=31.248121", cut.Find("[data-testid=directions-osm]").GetAttribute("href"));
-        Assert.Contains("外部链接", cut.Find("[data-testid=directions]").TextContent);
+        Assert.Contains("mlat=31.248121", cut.FindAllByRole("link").Single(a => a.GetAttribute("href")!.Contains("openstreetmap.org")).GetAttribute("href"));
+        Assert.Contains(cut.FindAllByRole("link"), a => a.GetAttribute("href")!.Contains("amap.com") && a.TextContent.Contains("外部链接"));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class LanguageSwitchTests : BunitContext
         nav.NavigateTo("/stations/notary-jingan?x=1");
 
         var cut = Render<LanguageSwitch>();
-        var link = cut.Find("a[data-testid=language-switch]");
+        var link = cut.FindByRole("link", label);
         Assert.Equal(label, link.TextContent.Trim());
         Assert.Contains(query, link.GetAttribute("href"));
 

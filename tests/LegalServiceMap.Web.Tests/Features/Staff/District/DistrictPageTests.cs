@@ -169,7 +169,7 @@ public sealed class DistrictPageTests : AsyncBunitContext
         var cut = Render<DistrictPage>();
         await OnRendererAsync(cut, () => { cut.Render(); return Task.CompletedTask; });
         Assert.All(cut.FindAll("[data-testid=district-job]"), j => Assert.Equal("failed", j.GetAttribute("data-state")));
-        Assert.Contains("这不是 OSM 文件", cut.FindAll("[data-testid=district-job-error]")[^1].TextContent);
+        Assert.Contains("这不是 OSM 文件", cut.FindAllByRole("alert")[^1].TextContent);
     }
 
     [SkippableFact]
@@ -239,7 +239,7 @@ public sealed class DistrictPageTests : AsyncBunitContext
         Start();
         var cut = Render<DistrictPage>();
         cut.FindComponents<InputFile>()[1].UploadFiles(InputFileContent.CreateFromBinary(new byte[1024 * 1024 + 1], "big.geojson"));
-        cut.WaitForAssertion(() => Assert.Contains("1 MB", cut.Find("[data-testid=district-error]").TextContent));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Alert("1 MB")));
         Assert.Empty(await _imports!.RecentAsync());
         Assert.False(Directory.Exists(_uploads) && Directory.EnumerateFiles(_uploads).Any());
     }

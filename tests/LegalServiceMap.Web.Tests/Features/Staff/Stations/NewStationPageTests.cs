@@ -24,8 +24,8 @@ public sealed class NewStationPageTests : AsyncBunitContext
         var cut = RenderNew();
         var before = Db.Queries.Catalog.All.Count;
         cut.Find("[data-field=id]").Change("notary-jingan"); // already a station
-        cut.Find("[data-testid=new-create]").Click();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=new-invalid]")));
+        cut.Button("创建").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Alert("部分字段需要修改，尚未保存。")));
         var messages = cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ToList();
         Assert.True(messages.Count >= 2, string.Join(" | ", messages)); // the id, and the names
         Assert.Equal(before, Db.Queries.Catalog.All.Count);
@@ -38,7 +38,7 @@ public sealed class NewStationPageTests : AsyncBunitContext
         cut.Find("[data-field=id]").Change("firm-new-one");
         cut.Find("[data-field=nameZh]").Change("新律师事务所");
         cut.Find("[data-field=nameEn]").Change("New Law Firm");
-        cut.Find("[data-testid=new-create]").Click();
+        cut.Button("创建").Click();
         cut.WaitForAssertion(() => Assert.NotNull(Db.Queries.Find("firm-new-one")));
         Assert.EndsWith("/staff/stations/firm-new-one", Services.GetService(typeof(NavigationManager)) is NavigationManager n ? n.Uri : "");
     }

@@ -39,22 +39,22 @@ public sealed class StationEditPageTests : AsyncBunitContext
     public async Task SpecialDays_AreRows_WithANote_SavedAsTheImportersText_AndABadRowSavesNothing()
     {
         var (cut, _) = RenderEditor("judicial-office-beizhan");
-        Assert.Contains("没有特别日期", cut.Find("[data-testid=special-days-editor]").TextContent);
-        cut.Find("[data-testid=special-add]").Click(); // tomorrow in Shanghai, closed
+        Assert.Contains("没有特别日期", cut.Markup);
+        cut.Button("添加特别日期").Click(); // tomorrow in Shanghai, closed
         await OnRowAsync(cut, 0, "special-note", "年终盘点");
-        cut.Find("[data-testid=edit-save]").Click();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        cut.Button("保存").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindByRole("status", "已保存，公开地图已更新。")));
         var station = Db.Queries.Find("judicial-office-beizhan")!;
         Assert.Equal([new DatedException(new DateOnly(2026, 12, 2), [], "年终盘点")], station.Exceptions);
         Assert.Equal("2026-12-02 closed # 年终盘点", DatedExceptionsText.Format(station.Exceptions));
 
         // A second day, open but closing before it opens: named on its row, and nothing is saved.
-        cut.Find("[data-testid=special-add]").Click();
+        cut.Button("添加特别日期").Click();
         await OnRowAsync(cut, 1, "special-closed", false);
         await OnRowAsync(cut, 1, "special-closes", "08:00");
-        Assert.Contains("结束时间必须晚于开始时间", cut.Find("[data-testid=special-problem]").TextContent);
-        cut.Find("[data-testid=edit-save]").Click();
-        Assert.NotNull(cut.Find("[data-testid=edit-invalid]"));
+        Assert.NotNull(cut.Alert("结束时间必须晚于开始时间"));
+        cut.Button("保存").Click();
+        Assert.NotNull(cut.Alert("部分字段需要修改，尚未保存。"));
         Assert.Single(Db.Queries.Find("judicial-office-beizhan")!.Exceptions);
     }
 
@@ -72,7 +72,7 @@ public sealed class StationEditPageTests : AsyncBunitContext
         Assert.Contains("someone-else", set.TextContent);
         Assert.Contains("021-99999999", set.TextContent);
 
-        cut.Find("[data-testid=restore]").Click();
+        cut.Button("恢复到此次修改之前").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("someone-else", _dialogs.Markup));
         Assert.Equal("021-99999999", Db.Queries.Find("notary-zhabei")!.Phone); // not before it is confirmed
         _dialogs.FindAll("button").Last(b => b.TextContent.Contains("恢复")).Click();
@@ -93,9 +93,9 @@ public sealed class StationEditPageTests : AsyncBunitContext
 
         await cut.InvokeAsync(() => cut.FindComponent<PinMap>().Instance.PinMoved(31.2490, 121.4680));
         Assert.Equal(LocationTier.Surveyed.ToSlug(), Selected(cut, "locationTier"));
-        cut.Find("[data-testid=edit-save]").Click();
+        cut.Button("保存").Click();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindByRole("status", "已保存，公开地图已更新。")));
         var station = Db.Queries.Find("judicial-office-beizhan")!;
         Assert.Equal((31.2490, 121.4680, LocationTier.Surveyed), (station.Latitude!.Value, station.Longitude!.Value, station.LocationTier));
         var history = await new StationEditService(Db.Factory, Db.Store, TimeProvider.System, Db.Security).HistoryAsync("judicial-office-beizhan");
@@ -108,7 +108,7 @@ public sealed class StationEditPageTests : AsyncBunitContext
     {
         var (cut, map) = RenderEditor("notary-jingan");
         cut.Find("[data-field=addressZh]").Change("静安区临汾路街道");
-        cut.Find("[data-testid=edit-geocode]").Click();
+        cut.Button("按地址查找位置").Click();
         var candidate = cut.FindAll("[data-testid=edit-candidate]")[0];
         Assert.Contains("临汾路街道", candidate.TextContent);
         // With its match type, its confidence and the position accuracy it gives.
@@ -132,9 +132,9 @@ public sealed class StationEditPageTests : AsyncBunitContext
         await service.SaveAsync(changed, theirs, "someone-else");
 
         cut.Find("[data-field=noteEn]").Change("my note");
-        cut.Find("[data-testid=edit-save]").Click();
+        cut.Button("保存").Click();
 
-        var conflict = cut.Find("[data-testid=edit-conflict]").TextContent;
+        var conflict = cut.FindAllByRole("alert").Single().TextContent;
         Assert.Contains("电话", conflict);
         Assert.Contains("021-99999999", conflict);
         Assert.NotEqual("my note", Db.Queries.Find("notary-zhabei")!.NoteEn);
@@ -163,12 +163,12 @@ public sealed class StationEditPageTests : AsyncBunitContext
         await OnDayAsync(cut, "Mon", "hours-open", true);
         await OnDayAsync(cut, "Mon", "hours-lunch", true); // 09:00–17:00 splits into 09:00–11:30 and 13:00–17:00
         await OnDayAsync(cut, "Mon", "hours-opens", "08:30");
-        cut.Find("[data-testid=hours-copy-monday]").Click();
+        cut.Button("周二至周五同周一").Click();
         await OnDayAsync(cut, "Sat", "hours-open", true);
         await OnDayAsync(cut, "Sat", "hours-closes", "12:00");
-        cut.Find("[data-testid=edit-save]").Click();
+        cut.Button("保存").Click();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindByRole("status", "已保存，公开地图已更新。")));
         var station = Db.Queries.Find("judicial-office-beizhan")!;
         Assert.Equal("mon 08:30-11:30 13:00-17:00\ntue 08:30-11:30 13:00-17:00\nwed 08:30-11:30 13:00-17:00\nthu 08:30-11:30 13:00-17:00\nfri 08:30-11:30 13:00-17:00\nsat 09:00-12:00",
             OpeningHoursText.Format(station.Hours));
@@ -182,9 +182,9 @@ public sealed class StationEditPageTests : AsyncBunitContext
         var (cut, _) = RenderEditor("judicial-office-beizhan");
         await OnDayAsync(cut, "Wed", "hours-open", true);
         await OnDayAsync(cut, "Wed", "hours-closes", "08:00"); // before it opens
-        Assert.Contains("周三", cut.Find("[data-testid=hours-problem]").TextContent);
-        cut.Find("[data-testid=edit-save]").Click();
-        Assert.NotNull(cut.Find("[data-testid=edit-invalid]"));
+        Assert.Contains("周三", cut.FindAllByRole("alert").Single(a => a.ClassList.Contains("field-error")).TextContent);
+        cut.Button("保存").Click();
+        Assert.NotNull(cut.Alert("部分字段需要修改，尚未保存。"));
         Assert.Empty(Db.Queries.Find("judicial-office-beizhan")!.Hours);
     }
 
@@ -192,11 +192,11 @@ public sealed class StationEditPageTests : AsyncBunitContext
     public void DatePickers_WriteYearMonthDayInChinese_AndTheFieldStaysIsoDates()
     {
         var (cut, _) = RenderEditor("judicial-office-beizhan");
-        cut.Find("[data-testid=edit-verified-today]").Click();
+        cut.Button("今天已核实").Click();
         var picker = cut.FindComponents<MudBlazor.MudDatePicker>().Single(p => p.Instance.UserAttributes.GetValueOrDefault("data-field") as string == "lastVerified");
         cut.WaitForAssertion(() => Assert.Equal("2026年12月1日", picker.Find("input").GetAttribute("value")));
-        cut.Find("[data-testid=edit-save]").Click();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=edit-saved]")));
+        cut.Button("保存").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindByRole("status", "已保存，公开地图已更新。")));
         Assert.Equal(new DateOnly(2026, 12, 1), Db.Queries.Find("judicial-office-beizhan")!.LastVerified);
     }
 }

@@ -27,10 +27,11 @@ public sealed class StationsGridTests : AsyncBunitContext
     }
 
     private static IReadOnlyList<string> Ids(IRenderedComponent<StationsPage> cut) =>
-        cut.FindAll("[data-testid=staff-stations] [data-station-id]").Select(e => e.GetAttribute("data-station-id")!).ToList();
+        cut.FindAll("table [data-station-id]").Select(e => e.GetAttribute("data-station-id")!).ToList();
 
-    private static Task SetAsync<T>(IRenderedComponent<StationsPage> cut, string testId, T value) =>
-        OnRendererAsync(cut, () => cut.FindComponents<MudSelect<T>>().Single(s => s.Instance.UserAttributes["data-testid"] as string == testId).Instance.ValueChanged.InvokeAsync(value));
+    /// <summary>Chooses a value in the filter labelled <paramref name="label"/>, on the renderer.</summary>
+    private static Task SetAsync<T>(IRenderedComponent<StationsPage> cut, string label, T value) =>
+        OnRendererAsync(cut, () => cut.FindComponents<MudSelect<T>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
 
     [Fact]
     public void AllStations_ArePagedTwentyFiveAtATime()
@@ -39,19 +40,19 @@ public sealed class StationsGridTests : AsyncBunitContext
         var total = Db.Queries.Catalog.All.Count;
         Assert.True(total > 300); // the seed and the 267 committees
         Assert.Equal(25, Ids(cut).Count);
-        Assert.Equal($"显示 {total} 个，共 {total} 个", cut.Find("[data-testid=stations-summary]").TextContent);
+        Assert.Contains($"显示 {total} 个，共 {total} 个", cut.Markup);
     }
 
     [Fact]
     public async Task Filters_ByTypeStreetAndUnplaced_Combine()
     {
         var cut = RenderGrid();
-        await SetAsync<StationType?>(cut, "grid-type", StationType.JudicialOffice);
+        await SetAsync<StationType?>(cut, "类型", StationType.JudicialOffice);
         Assert.Equal(14, Ids(cut).Count);
         Assert.All(Ids(cut), id => Assert.StartsWith("judicial-office-", id));
-        await SetAsync<string>(cut, "grid-street", "beizhan");
+        await SetAsync<string>(cut, "街镇", "beizhan");
         Assert.Equal(["judicial-office-beizhan"], Ids(cut));
-        await SetAsync<StationType?>(cut, "grid-type", null);
+        await SetAsync<StationType?>(cut, "类型", null);
         Assert.Contains("rc-310106016001", Ids(cut)); // 北站's committees too, once the type filter is cleared
         await OnRendererAsync(cut, () => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
         Assert.All(Ids(cut), id => Assert.False(Db.Queries.Find(id)!.IsPlaced));
@@ -79,9 +80,9 @@ public sealed class StationsGridTests : AsyncBunitContext
         }
         await Db.Store.LoadAsync(LegalServiceMap.Web.Data.DataPart.Stations);
         var cut = RenderGrid();
-        await SetAsync<Verification?>(cut, "grid-verification", Verification.Stale);
+        await SetAsync<Verification?>(cut, "核实日期", Verification.Stale);
         Assert.Equal(["notary-jingan"], Ids(cut));
-        await SetAsync<Verification?>(cut, "grid-verification", Verification.Verified);
+        await SetAsync<Verification?>(cut, "核实日期", Verification.Verified);
         Assert.Equal(["notary-zhabei"], Ids(cut));
     }
 
@@ -89,15 +90,15 @@ public sealed class StationsGridTests : AsyncBunitContext
     public async Task BulkVerify_AsksFirst_ThenSavesEachWithAnAuditRow()
     {
         var cut = RenderGrid();
-        await SetAsync<StationType?>(cut, "grid-type", StationType.Notary);
-        cut.FindAll("[data-testid=staff-stations] thead input[type=checkbox]")[0].Change(true); // select the page
-        Assert.Equal("已选 2 个", cut.Find("[data-testid=grid-selected]").TextContent);
+        await SetAsync<StationType?>(cut, "类型", StationType.Notary);
+        cut.FindAll("table thead input[type=checkbox]")[0].Change(true); // select the page
+        Assert.Contains("已选 2 个", cut.Markup);
 
-        cut.Find("[data-testid=bulk-verify]").Click();
+        cut.Button("标记为今天已核实").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("把这 2 个地点标记为 2026-12-01 已核实", _dialogs.Markup));
         _dialogs.FindAll("button").First(b => b.TextContent.Contains("确认修改")).Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("已保存 2 个", cut.Find("[data-testid=bulk-result]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAllByRole("status"), s => s.TextContent.Contains("已保存 2 个")));
         Assert.All(new[] { "notary-jingan", "notary-zhabei" }, id => Assert.Equal(DateOnly.FromDateTime(BunitSetup.TuesdayMorning.Date), Db.Queries.Find(id)!.LastVerified));
         await using var db = Db.Factory.CreateDbContext();
         var audit = await db.StationChanges.AsNoTracking().Where(c => c.Action == "bulk-verify").ToListAsync();
@@ -109,13 +110,13 @@ public sealed class StationsGridTests : AsyncBunitContext
     public async Task BulkAction_Cancelled_ChangesNothing()
     {
         var cut = RenderGrid();
-        await SetAsync<StationType?>(cut, "grid-type", StationType.Notary);
-        cut.FindAll("[data-testid=staff-stations] thead input[type=checkbox]")[0].Change(true);
-        cut.Find("[data-testid=bulk-verify]").Click();
+        await SetAsync<StationType?>(cut, "类型", StationType.Notary);
+        cut.FindAll("table thead input[type=checkbox]")[0].Change(true);
+        cut.Button("标记为今天已核实").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("已核实", _dialogs.Markup));
         _dialogs.FindAll("button").First(b => b.TextContent.Contains("取消")).Click();
         _dialogs.WaitForAssertion(() => Assert.DoesNotContain("已核实", _dialogs.Markup));
-        Assert.Empty(cut.FindAll("[data-testid=bulk-result]"));
+        Assert.Empty(cut.FindAllByRole("status"));
         Assert.Null(Db.Queries.Find("notary-jingan")!.LastVerified);
     }
 
@@ -123,18 +124,18 @@ public sealed class StationsGridTests : AsyncBunitContext
     public void HiddenColumns_AreKeptInTheBrowser_AndComeBack()
     {
         var cut = RenderGrid();
-        Assert.Contains("街镇", cut.Find("[data-testid=staff-stations] thead").TextContent);
-        cut.Find("[data-testid=grid-columns] button").Click();
+        Assert.Contains("街镇", cut.Find("table thead").TextContent);
+        cut.Button("选择列").Click();
         _popovers.WaitForAssertion(() => Assert.Contains("区划代码", _popovers.Markup));
         _popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Contains("街镇")).Click();
-        cut.WaitForAssertion(() => Assert.DoesNotContain("街镇", cut.Find("[data-testid=staff-stations] thead").TextContent));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("街镇", cut.Find("table thead").TextContent));
         var saved = JSInterop.Invocations["localStorage.setItem"].Last();
         Assert.Equal(StationsPage.HiddenColumnsKey, saved.Arguments[0]);
 
         // The next visit reads the same protected value back.
         JSInterop.Setup<string?>("localStorage.getItem", StationsPage.HiddenColumnsKey).SetResult((string)saved.Arguments[1]!);
         var again = Render<StationsPage>();
-        again.WaitForAssertion(() => Assert.DoesNotContain("街镇", again.Find("[data-testid=staff-stations] thead").TextContent));
+        again.WaitForAssertion(() => Assert.DoesNotContain("街镇", again.Find("table thead").TextContent));
     }
 
     [Fact]
