@@ -72,7 +72,7 @@ public static class DisplayModes
         {
             SetElder(http, toggle == "1" ? http.Request.Cookies[ElderCookie] != "1" : on == "1");
             return Results.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
-        });
+        }).ExcludeFromDescription(); // a link residents follow, not part of the JSON API
         return app;
     }
 }

@@ -16,32 +16,44 @@ public static class OpenApiDocs
 {
     public const string StaffScheme = "staffCookie";
 
-    private sealed record Parameter(string Description, string? Example = null, string[]? Values = null);
+    /// <summary>A parameter's meaning, an example, and its schema: the type, range or pattern the endpoint really accepts.</summary>
+    private sealed record Parameter(string Description, string? Example = null, string[]? Values = null, Func<OpenApiSchema>? Schema = null);
 
     private static readonly string[] Systems = ["wgs84", "gcj02", "bd09"];
 
+    private static Func<OpenApiSchema> Number(double min, double max) => () => new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = Invariant(min), Maximum = Invariant(max) };
+    private static Func<OpenApiSchema> Integer(int min, int max) => () => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = Invariant(min), Maximum = Invariant(max) };
+    private static Func<OpenApiSchema> Text(string? pattern = null, int? maxLength = null, int? minLength = null) =>
+        () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = pattern, MaxLength = maxLength, MinLength = minLength };
+    private static string Invariant(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string TypeSlugs = string.Join("|", LegalServiceMap.Core.Stations.StationTypes.All.Select(LegalServiceMap.Core.Text.WireName.Of));
+
+    /// <summary>A pace: normal, elder (or slow), or km/h from 1 to 10.</summary>
+    private const string PacePattern = "^(normal|elder|slow|[1-9](\\.[0-9]{1,3})?|10)$";
+
     private static readonly Dictionary<string, Parameter> Parameters = new()
     {
-        ["lat"] = new("Latitude in degrees, -90 to 90, in the system named by `coord` (WGS-84 unless it says otherwise).", "31.2286"),
-        ["lng"] = new("Longitude in degrees, -180 to 180, in the system named by `coord`.", "121.4586"),
+        ["lat"] = new("Latitude in degrees, -90 to 90, in the system named by `coord` (WGS-84 unless it says otherwise).", "31.2286", Schema: Number(-90, 90)),
+        ["lng"] = new("Longitude in degrees, -180 to 180, in the system named by `coord`.", "121.4586", Schema: Number(-180, 180)),
         ["coord"] = new("The coordinate system of `lat`/`lng`: `wgs84` (default), `gcj02` (the host app and Chinese map providers) or `bd09`. Answers are always WGS-84.", "gcj02", Systems),
         ["from"] = new("The coordinate system of the point given.", "gcj02", Systems),
         ["to"] = new("The coordinate system to convert to.", "wgs84", Systems),
-        ["minutes"] = new("Walking time in minutes, 1 to 60 (default 15).", "15"),
-        ["speed"] = new("Walking pace: `normal` (5 km/h, default), `elder` (3.6 km/h) or km/h from 1 to 10.", "elder"),
-        ["pace"] = new("Walking pace of the culture walk: `normal`, `elder` or km/h from 1 to 10.", "normal"),
-        ["type"] = new("Station types, comma-separated: `service-centre`, `legal-aid`, `notary`, `mediation`, `commercial-mediation`, `judicial-office`, `residents-committee`, `law-firm`, `judicial-appraisal`, `culture-site`.", "notary,legal-aid"),
+        ["minutes"] = new("Walking time in minutes, 1 to 60 (default 15).", "15", Schema: Integer(1, 60)),
+        ["speed"] = new("Walking pace: `normal` (5 km/h, default), `elder` (3.6 km/h) or km/h from 1 to 10.", "elder", Schema: Text(PacePattern)),
+        ["pace"] = new("Walking pace of the culture walk: `normal`, `elder` or km/h from 1 to 10.", "normal", Schema: Text(PacePattern)),
+        ["type"] = new("Station types, comma-separated: `service-centre`, `legal-aid`, `notary`, `mediation`, `commercial-mediation`, `judicial-office`, `residents-committee`, `law-firm`, `judicial-appraisal`, `culture-site`.", "notary,legal-aid", Schema: Text($"^({TypeSlugs})(,({TypeSlugs}))*$")),
         ["lang"] = new("The language of names and messages: `zh` (default) or `en`.", "en", ["zh", "en"]),
-        ["q"] = new("Search text in Chinese or English (pinyin and “Jing'an”/“jingan” fold together), up to 100 characters; for the geocoder up to 200.", "南京西路"),
-        ["bbox"] = new("Only stations inside `west,south,east,north` (WGS-84 degrees).", "121.44,31.22,121.48,31.25"),
-        ["k"] = new("How many nearest stations, 1 to 100 (default 10).", "10"),
-        ["limit"] = new("How many candidates, 1 to 20 (default 5).", "5"),
-        ["depart"] = new("Departure for “open when you arrive”: `yyyy-MM-ddTHH:mm` in China Standard Time, or with an offset (`+08:00`, `Z`); from yesterday to one year ahead. Each station inside the walk then says `arrival`, `openOnArrival`, `arrivalReason`, `closedBecause` and `arrivalNote`.", "2026-12-02T09:30"),
-        ["id"] = new("A station's id.", "notary-jingan"),
-        ["reference"] = new("A submission's reference, as it was given when the submission was saved.", "JA-2026-000123-K7QF"),
-        ["last4"] = new("The last four digits of the mobile given with the submission.", "5678"),
-        ["code"] = new("The 6-digit access code given with a submission sent without a mobile.", "123456"),
-        ["path"] = new("A page of this site, from its first \"/\" (e.g. the map with a walk), up to 500 characters.", "/?lat=31.2286&lng=121.4586"),
+        ["q"] = new("Search text in Chinese or English (pinyin and “Jing'an”/“jingan” fold together), up to 100 characters; for the geocoder up to 200.", "南京西路", Schema: Text(maxLength: 100)),
+        ["bbox"] = new("Only stations inside `west,south,east,north` (WGS-84 degrees; west < east, south < north).", "121.44,31.22,121.48,31.25", Schema: Text("^-?[0-9]+(\\.[0-9]+)?(,-?[0-9]+(\\.[0-9]+)?){3}$")),
+        ["k"] = new("How many nearest stations, 1 to 100 (default 10).", "10", Schema: Integer(1, 100)),
+        ["limit"] = new("How many candidates, 1 to 20 (default 5).", "5", Schema: Integer(1, 20)),
+        ["depart"] = new("Departure for “open when you arrive”: `yyyy-MM-ddTHH:mm` in China Standard Time, or with an offset (`+08:00`, `Z`); from yesterday to one year ahead. Each station inside the walk then says `arrival`, `openOnArrival`, `arrivalReason`, `closedBecause` and `arrivalNote`.", "2026-12-02T09:30", Schema: Text("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?$")),
+        ["id"] = new("A station's id.", "notary-jingan", Schema: Text(maxLength: 100, minLength: 1)),
+        ["reference"] = new("A submission's reference, as it was given when the submission was saved.", "JA-2026-000123-K7QF", Schema: Text(maxLength: 40, minLength: 1)),
+        ["last4"] = new("The last four digits of the mobile given with the submission.", "5678", Schema: Text("^[0-9]{4}$")),
+        ["code"] = new("The 6-digit access code given with a submission sent without a mobile.", "123456", Schema: Text("^[0-9]{6}$")),
+        ["path"] = new("A page of this site, from its first \"/\" (e.g. the map with a walk), up to 500 characters.", "/?lat=31.2286&lng=121.4586", Schema: Text("^/", maxLength: 500)),
         ["format"] = new("The export format.", "csv", ["csv", "xlsx", "geojson", "hsds"]),
     };
 
@@ -64,6 +76,89 @@ public static class OpenApiDocs
         ("api/qr", "The page's QR code as SVG (image/svg+xml).", false),
     ];
 
+    /// <summary>Each operation's id (for generated clients) and summary, by method and path.</summary>
+    private static readonly Dictionary<string, (string Id, string Summary)> Operations = new()
+    {
+        ["GET api/stations"] = ("listStations", "List the public stations, filtered by type, search text or box"),
+        ["GET api/stations/nearest"] = ("nearestStations", "The k nearest placed stations to a point"),
+        ["GET api/stations/{id}"] = ("getStation", "One station with its hours, services and sources"),
+        ["GET api/isochrone"] = ("getWalkingArea", "The walking area from a point and the stations inside it"),
+        ["GET api/coverage"] = ("getCoverage", "The share of the district within a walk of each type of station"),
+        ["GET api/coverage/uncovered"] = ("getUncoveredArea", "The parts of the district outside a walk of one type"),
+        ["GET api/culture"] = ("getCultureMap", "The rule-of-law culture sites and the suggested walk"),
+        ["GET api/geocode"] = ("geocode", "Places matching an address, road, crossing or landmark"),
+        ["GET api/reverse"] = ("reverseGeocode", "The nearest road, house number, street/town and district of a point"),
+        ["GET api/coords"] = ("convertCoordinates", "Convert a point between WGS-84, GCJ-02 and BD-09"),
+        ["GET api/qr"] = ("getQrCode", "The QR code (SVG) of one of this site's pages"),
+        ["POST api/submissions/consultation"] = ("submitConsultation", "Leave a consultation message (留言咨询)"),
+        ["POST api/submissions/error-report"] = ("submitErrorReport", "Report an error in a station's facts (纠错)"),
+        ["POST api/submissions/legal-aid"] = ("submitLegalAidApplication", "Pre-apply for legal aid"),
+        ["POST api/submissions/legal-aid/check"] = ("checkLegalAid", "The legal-aid self-check (nothing is saved)"),
+        ["GET api/submissions/{reference}"] = ("getSubmissionStatus", "A submission's status and reply, with its secret"),
+        ["GET api/staff/export"] = ("exportStations", "Export every station (staff)"),
+    };
+
+    /// <summary>The parameters an operation cannot do without (the others have defaults).</summary>
+    private static readonly Dictionary<string, string[]> Required = new()
+    {
+        ["api/stations/nearest"] = ["lat", "lng"],
+        ["api/isochrone"] = ["lat", "lng"],
+        ["api/reverse"] = ["lat", "lng"],
+        ["api/coords"] = ["lat", "lng", "from", "to"],
+        ["api/geocode"] = ["q"],
+        ["api/qr"] = ["path"],
+        ["api/coverage/uncovered"] = ["type"],
+    };
+
+    /// <summary>The media type and schema of each successful answer that is not GeoJSON.</summary>
+    private static (string MediaType, OpenApiSchema Schema) Content(string path) => path switch
+    {
+        "api/qr" => ("image/svg+xml", new OpenApiSchema { Type = JsonSchemaType.String }),
+        "api/geocode" => ("application/json", new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object, Required = new HashSet<string> { "results" },
+            Properties = new Dictionary<string, IOpenApiSchema> { ["results"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+        }),
+        _ => ("application/json", new OpenApiSchema { Type = JsonSchemaType.Object }),
+    };
+
+    /// <summary>A GeoJSON FeatureCollection (RFC 7946) as our answers write it.</summary>
+    private static OpenApiSchema FeatureCollection() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A GeoJSON FeatureCollection (RFC 7946), WGS-84 [longitude, latitude] to 6 decimals; foreign members as described.",
+        Required = new HashSet<string> { "type", "features" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("FeatureCollection")] },
+            ["features"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "type", "geometry", "properties" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("Feature")] },
+                        ["id"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["geometry"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object | JsonSchemaType.Null,
+                            Required = new HashSet<string> { "type", "coordinates" },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. new[] { "Point", "LineString", "Polygon", "MultiPolygon" }.Select(t => (JsonNode)JsonValue.Create(t))] },
+                                ["coordinates"] = new OpenApiSchema { Type = JsonSchemaType.Array },
+                            },
+                        },
+                        ["properties"] = new OpenApiSchema { Type = JsonSchemaType.Object },
+                    },
+                },
+            },
+        },
+    };
+
     public static void AddApiDocs(this OpenApiOptions options)
     {
         options.AddDocumentTransformer((document, _, _) =>
@@ -83,33 +178,79 @@ public static class OpenApiDocs
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            var path = (context.Description.RelativePath ?? "").TrimEnd('/');
+            var post = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+            if (Operations.TryGetValue($"{context.Description.HttpMethod?.ToUpperInvariant()} {path}", out var named))
+            {
+                operation.OperationId = named.Id;
+                operation.Summary = named.Summary;
+            }
+            var required = Required.GetValueOrDefault(path) ?? [];
             foreach (var p in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 if (p.Name is null || !Parameters.TryGetValue(p.Name, out var doc)) continue;
                 p.Description = doc.Description;
                 if (doc.Example is { } example) p.Example = JsonValue.Create(example);
+                if (doc.Schema is { } make) p.Schema = make();
+                if (path == "api/geocode" && p.Name == "q") p.Schema = Text(maxLength: 200, minLength: 1)();
+                if (path == "api/coverage/uncovered" && p.Name == "type")
+                {
+                    p.Schema = Text($"^({TypeSlugs})$")();
+                    p.Description = "One station type (see `type` of /api/stations).";
+                    p.Example = JsonValue.Create("judicial-office");
+                }
+                // A departure example that stays valid: tomorrow at 09:30 in Shanghai (the API takes yesterday to a year ahead).
+                if (p.Name == "depart" && context.ApplicationServices.GetService<TimeProvider>() is { } clock)
+                    p.Example = JsonValue.Create(LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(clock.GetUtcNow()).Date.AddDays(1).AddHours(9.5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
                 if (doc.Values is { } values && p.Schema is OpenApiSchema schema) schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+                if (required.Contains(p.Name) || p.In == ParameterLocation.Path) p.Required = true;
             }
-            var path = context.Description.RelativePath ?? "";
-            var post = string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
             operation.Responses ??= new OpenApiResponses();
             var submission = post && path.StartsWith("api/submissions/", StringComparison.Ordinal) && !path.EndsWith("/check", StringComparison.Ordinal);
-            if (submission && operation.Responses.Remove("200"))
+            if (submission)
             {
+                // A new submission is 201; a retry with the same key and body answers the same reference with 200.
+                var saved = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "reference", "created" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["reference"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Show it to the user: with the secret it reads the status." },
+                        ["created"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "False for a retry of an earlier request (same key and body)." },
+                        ["accessCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "For a submission without a mobile: the 6-digit code, given once." },
+                    },
+                };
+                operation.Responses.Remove("200");
                 operation.Responses["201"] = new OpenApiResponse
                 {
                     Description = "Saved before this answer: `reference` (show it to the user) and, for a submission without a mobile, a one-time `accessCode`.",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = saved } },
+                };
+                operation.Responses["200"] = new OpenApiResponse
+                {
+                    Description = "A retry with the same Idempotency-Key and body: the same reference, nothing saved twice.",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = saved } },
                 };
             }
-            else if (Answers.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)) is { Prefix: not null } answer
-                && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse success)
+            else if (Answers.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)) is { Prefix: not null } answer)
             {
+                // Every success is documented with its media type and schema (endpoints that answer IResult declare none).
+                var success = operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse known ? known : new OpenApiResponse();
+                operation.Responses["200"] = success;
                 success.Description = answer.Description;
-                if (answer.GeoJson)
+                var (mediaType, schema) = answer.GeoJson ? ("application/geo+json", FeatureCollection()) : Content(path);
+                if (path == "api/stations/{id}") (mediaType, schema) = ("application/geo+json", new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A GeoJSON Feature (RFC 7946) with `details`." });
+                success.Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = schema } };
+                if (path == "api/staff/export")
                 {
+                    // The file as `format` asks.
                     success.Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        ["application/geo+json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A GeoJSON FeatureCollection (RFC 7946), WGS-84 [longitude, latitude]." } },
+                        ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV, UTF-8 with a BOM (Excel)." } },
+                        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                        ["application/geo+json"] = new() { Schema = FeatureCollection() },
+                        ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Open Referral HSDS-style JSON." } },
                     };
                 }
             }
@@ -134,7 +275,11 @@ public static class OpenApiDocs
                 Problem(operation, "409", "The Idempotency-Key was used before with another body.");
             }
             Problem(operation, "429", "Too many requests from this client: try again after `Retry-After` seconds.");
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+            if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+            {
+                operation.Security = []; // public: no key, no sign-in
+            }
+            else
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(StaffScheme, context.Document)] = [] }];
                 Problem(operation, "401", "Not signed in as staff.");

@@ -119,7 +119,7 @@ public static class StaffAuthentication
             await security.RecordAsync(result.IsLockedOut ? Features.Staff.Audit.SecurityEventKind.LockedOut : Features.Staff.Audit.SecurityEventKind.SignInFailed,
                 result.IsLockedOut ? user.Email : null, http);
             return Again(result.IsLockedOut ? "locked" : "invalid");
-        });
+        }).ExcludeFromDescription(); // an HTML form's target, not part of the JSON API
         app.MapPost("/staff/logout", async (SignInManager<StaffUser> signIn, HttpContext http, Features.Staff.Audit.SecurityEvents security) =>
         {
             await security.RecordAsync(Features.Staff.Audit.SecurityEventKind.SignedOut, http.User.Identity?.Name, http);
@@ -128,7 +128,7 @@ public static class StaffAuthentication
             if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
