@@ -118,6 +118,32 @@ public class OsmImportTests
     }
 
     [SkippableFact]
+    public void TheDrawnOutline_IsSimplifiedToWhatAPhoneShows_WithinItsTolerance_AndTheSameStationsInside()
+    {
+        RepoPaths.RequireSharedData();
+        using var stream = File.OpenRead(Path.Combine(RepoPaths.SharedData, "lllllf-hhhhhq__le-degn-system", "shanghai.osm"));
+        var g = OsmImporter.Import(stream, OsmFormat.Xml);
+        var request = new IsochroneRequest(new GeoPoint(31.2300, 121.4700), 15, 5);
+        var stations = new StationCatalog([new Station { Id = "s", NameZh = "站", NameEn = "s", Type = StationType.LegalAid, Street = "nanjingxilu", Latitude = 31.2310, Longitude = 121.4710 }]);
+        Isochrone Walk(double tolerance)
+        {
+            var engine = new NetworkIsochroneEngine(g, new IsochroneOptions { SimplifyMetres = tolerance });
+            return engine.Compute(request, engine.Place(stations)).Value!;
+        }
+        var exact = Walk(0);
+        var drawn = Walk(new IsochroneOptions().SimplifyMetres);
+
+        Assert.True(drawn.Area.IsValid);
+        Assert.True(drawn.Area.NumPoints < exact.Area.NumPoints * 0.5, $"{drawn.Area.NumPoints} of {exact.Area.NumPoints} vertices kept");
+        // Nowhere further from the traced outline than the tolerance (degrees of latitude as metres, as the engine does).
+        var distance = NetTopologySuite.Algorithm.Distance.DiscreteHausdorffDistance.Distance(exact.Area, drawn.Area) * 111_320;
+        Assert.True(distance <= 20.5, $"{distance:0.0} m"); // one cell: the traced outline is no finer than that
+        Assert.InRange(drawn.Area.Area / exact.Area.Area, 0.97, 1.03);
+        // Which stations are inside is the network's answer, not the outline's.
+        Assert.Equal(exact.Stations.Select(s => s.Station.Id), drawn.Stations.Select(s => s.Station.Id));
+    }
+
+    [SkippableFact]
     public void Import_RealExtractClippedToJingan_KeepsOnlyJinganStreets()
     {
         RepoPaths.RequireSharedData();

@@ -71,7 +71,7 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
             var (ox, oy) = LocalProjection.Shanghai.Project(request.Origin);
             raster.StampSegment(ox, oy, snap.X, snap.Y, options.ReachMetres);
 
-            var area = raster.ToGeometry(Factory, LocalProjection.Shanghai);
+            var area = Simplified(raster.ToGeometry(Factory, LocalProjection.Shanghai));
             var reachable = ReachableStations(request, stations, snap, w, budget);
             return IsochroneResult.Ok(new Isochrone(IsochroneMethod.Network, request, snap.OffsetMetres, area, reachable));
         }
@@ -80,6 +80,14 @@ public sealed class NetworkIsochroneEngine(WalkingNetwork network, IsochroneOpti
             ShortestPaths.Return(network, w);
         }
     }
+
+    /// <summary>The outline without the corners a phone cannot show (<see cref="IsochroneOptions.SimplifyMetres"/>), its
+    /// topology kept (no ring crosses another, no hole leaves its shell). Degrees of latitude stand for metres: along the
+    /// longitude the tolerance is then a little smaller, never larger.</summary>
+    private Geometry Simplified(Geometry area) =>
+        options.SimplifyMetres <= 0 || area.IsEmpty
+            ? area
+            : NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(area, options.SimplifyMetres / 111_320.0);
 
     private ReachRaster NewRaster(GeoPoint origin, double budget)
     {
