@@ -8,6 +8,13 @@ public enum SubmissionKind { Consultation, ErrorReport, LegalAid }
 
 public enum SubmissionStatus { Received, InProgress, Answered, Closed }
 
+/// <summary>When a resident is promised an answer: a number of working days after the day (in Shanghai) it was received.</summary>
+public static class ReplyPromise
+{
+    public static DateOnly DueBy(DateTimeOffset received, int workingDays, Stations.HolidayCalendar calendar) =>
+        calendar.AddWorkingDays(DateOnly.FromDateTime(Stations.OpeningHours.ToShanghai(received)), workingDays);
+}
+
 /// <summary>留言咨询: a question for staff to answer.</summary>
 public class ConsultationForm
 {

@@ -38,6 +38,23 @@ public sealed class HolidayCalendar
 
     public bool IsMakeUpWorkday(DateOnly date) => _workdays.Contains(date);
 
+    /// <summary>A working day: Monday to Friday unless a statutory day off, and every make-up working day (调休).</summary>
+    public bool IsWorkingDay(DateOnly date) =>
+        IsMakeUpWorkday(date) || (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && HolidayOn(date) is null);
+
+    /// <summary>The <paramref name="days"/>-th working day after <paramref name="from"/> (which itself does not count).</summary>
+    public DateOnly AddWorkingDays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = from;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date)) counted++;
+        }
+        return date;
+    }
+
     /// <summary>The days off of one year, in date order.</summary>
     public IReadOnlyList<DateOnly> DaysOffIn(int year) => _daysOff.Keys.Where(d => d.Year == year).Order().ToList();
 

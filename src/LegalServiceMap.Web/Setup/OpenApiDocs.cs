@@ -71,7 +71,7 @@ public static class OpenApiDocs
         ("api/reverse", "The nearest road (within 300 m), an estimated house number, street/town and district, with a label.", false),
         ("api/coords", "The point in the system asked for.", false),
         ("api/submissions/legal-aid/check", "The self-check's outcome (nothing saved).", false),
-        ("api/submissions/{reference}", "The submission's `kind`, `status`, `createdAt` and the staff's `reply`.", false),
+        ("api/submissions/{reference}", "The submission's `kind`, `status`, `createdAt`, `replyDueBy` (the promised reply date) and the staff's `reply`.", false),
         ("api/staff/export", "The stations file in the format asked for.", false),
         ("api/qr", "The page's QR code as SVG (image/svg+xml).", false),
     ];
@@ -219,6 +219,7 @@ public static class OpenApiDocs
                         ["reference"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Show it to the user: with the secret it reads the status." },
                         ["created"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "False for a retry of an earlier request (same key and body)." },
                         ["accessCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "For a submission without a mobile: the 6-digit code, given once." },
+                        ["replyDueBy"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "The date staff will have answered by (working days, statutory holidays and 调休 counted)." },
                     },
                 };
                 operation.Responses.Remove("200");

@@ -18,14 +18,14 @@ public static class PortalApi
     {
         var group = app.MapGroup("/api/submissions").WithTags("Portal");
         group.MapPost("/consultation", (ConsultationForm form, HttpContext http, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
+            Submit(http, L, SubmissionKind.Consultation, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
         group.MapPost("/error-report", (ErrorReportForm form, HttpContext http, SubmissionService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            Submit(http, L, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
+            Submit(http, L, SubmissionKind.ErrorReport, SubmissionRules.Validate(form), key => service.SubmitAsync(form, key, RateLimits.ClientKey(http), ct)));
         group.MapPost("/legal-aid", async (LegalAidForm form, HttpContext http, SubmissionService service, IOptions<PortalOptions> options,
             IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         {
             var check = LegalAidCheck.Evaluate(form, options.Value.LegalAidMonthlyIncomeThresholdYuan);
-            return await Submit(http, L, LegalAidCheck.Validate(form), key => service.SubmitAsync(form, check, key, RateLimits.ClientKey(http), ct));
+            return await Submit(http, L, SubmissionKind.LegalAid, LegalAidCheck.Validate(form), key => service.SubmitAsync(form, check, key, RateLimits.ClientKey(http), ct));
         });
         group.MapPost("/legal-aid/check", (LegalAidForm form, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> L) =>
         {
@@ -38,7 +38,7 @@ public static class PortalApi
                 note = L["LegalAid_Decides"].Value,
             });
         });
-        group.MapGet("/{reference}", async (string reference, string? last4, string? code, HttpContext http, SubmissionService service,
+        group.MapGet("/{reference}", async (string reference, string? last4, string? code, HttpContext http, SubmissionService service, ReplyPromises promises,
             IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         {
             var found = await service.LookUpAsync(reference, last4 ?? code, RateLimits.ClientKey(http), ct);
@@ -54,6 +54,7 @@ public static class PortalApi
                     kind = SubmissionService.KindSlug(view.Kind),
                     status = SubmissionService.StatusSlug(view.Status),
                     createdAt = view.CreatedAt,
+                    replyDueBy = promises.DueBy(view.Kind, view.CreatedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     reply = view.Reply,
                 })
                 : TypedResults.Problem(statusCode: 404, title: L["Status_NotFound"]);
@@ -61,7 +62,7 @@ public static class PortalApi
         return app;
     }
 
-    private static async Task<IResult> Submit(HttpContext http, IStringLocalizer L, Dictionary<string, string> problems, Func<string, Task<SubmitResult>> save)
+    private static async Task<IResult> Submit(HttpContext http, IStringLocalizer L, SubmissionKind kind, Dictionary<string, string> problems, Func<string, Task<SubmitResult>> save)
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (!SubmissionService.ValidKey(key)) problems["idempotencyKey"] = "Form_IdempotencyKey";
@@ -78,7 +79,10 @@ public static class PortalApi
             case SubmitOutcome.KeyReused:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["Form_KeyReused"]);
             default:
-                var body = new { reference = result.Reference, created = result.Created, accessCode = result.AccessCode };
+                // The reply date promised, in working days from today in Shanghai (a retry of an earlier post says the same
+                // unless it crosses midnight; the status look-up counts from when it was received).
+                var due = http.RequestServices.GetRequiredService<ReplyPromises>().DueBy(kind, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                var body = new { reference = result.Reference, created = result.Created, accessCode = result.AccessCode, replyDueBy = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
                 return result.Created ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Json(body);
         }
     }

@@ -10,6 +10,7 @@ public static class PortalSetup
         // Submissions are saved before success is shown, idempotent and rate-limited (Setup/RateLimits).
         services.AddValidatedOptions<PortalOptions>(PortalOptions.Section);
         services.AddScoped<SubmissionService>();
+        services.AddSingleton<ReplyPromises>();
         return services;
     }
 

@@ -1,3 +1,6 @@
+using LegalServiceMap.Core.Portal;
+using LegalServiceMap.Core.Stations;
+
 namespace LegalServiceMap.Web.Features.Portal;
 
 /// <summary>A resident's consultation, error report or legal-aid pre-application, kept until answered and then for the retention period.</summary>
@@ -47,6 +50,45 @@ public sealed class PortalOptions
     /// the self-check then says staff will assess the income instead of guessing.
     /// </summary>
     public decimal? LegalAidMonthlyIncomeThresholdYuan { get; set; }
+
+    /// <summary>Working days to answer a consultation: Shanghai's 12348 platform answers messages within 3 (S44).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30)] public int ConsultationReplyWorkingDays { get; set; } = 3;
+
+    /// <summary>Working days to answer an error report: staff check it with the station (our own standard).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30)] public int ErrorReportReplyWorkingDays { get; set; } = 5;
+
+    /// <summary>
+    /// Working days to answer a legal-aid pre-application: 5, so the answer comes within the 7 days the Legal Aid Law
+    /// (art. 43) gives a legal-aid agency to decide on an application.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30)] public int LegalAidReplyWorkingDays { get; set; } = 5;
+
+    public int ReplyWorkingDays(SubmissionKind kind) => kind switch
+    {
+        SubmissionKind.Consultation => ConsultationReplyWorkingDays,
+        SubmissionKind.ErrorReport => ErrorReportReplyWorkingDays,
+        _ => LegalAidReplyWorkingDays,
+    };
+}
+
+/// <summary>The reply date a resident is promised for a submission (working days, with the holiday calendar).</summary>
+public sealed class ReplyPromises(Microsoft.Extensions.Options.IOptions<PortalOptions> options, HolidayCalendar calendar)
+{
+    public int WorkingDays(SubmissionKind kind) => options.Value.ReplyWorkingDays(kind);
+
+    public DateOnly DueBy(SubmissionKind kind, DateTimeOffset received) => ReplyPromise.DueBy(received, WorkingDays(kind), calendar);
+
+    /// <summary>The form names the portal pages use (submitted?form=…) → their kind.</summary>
+    public static SubmissionKind? KindOfForm(string? form) => form switch
+    {
+        "consult" => SubmissionKind.Consultation,
+        "report" => SubmissionKind.ErrorReport,
+        "legal-aid" => SubmissionKind.LegalAid,
+        _ => null,
+    };
+
+    /// <summary>A date as residents read it in their language (2026年12月10日 / Thursday, December 10, 2026).</summary>
+    public static string Format(DateOnly date) => date.ToString("D", System.Globalization.CultureInfo.CurrentCulture);
 }
 
 /// <summary>Something staff did with a submission (viewed in full, assigned, replied, closed, reopened), with who and when.</summary>

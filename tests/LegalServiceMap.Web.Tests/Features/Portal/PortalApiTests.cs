@@ -30,12 +30,20 @@ public abstract class PortalApiTests(AppFactory factory)
     {
         var response = await PostAsync("/api/submissions/consultation", Consultation(), "key-" + Guid.NewGuid());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+        var saved = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var reference = saved.GetProperty("reference").GetString()!;
         Assert.Matches(@"^JA-20\d\d-\d{6}-[A-Z2-9]{4}$", reference);
 
         var status = await _client.GetFromJsonAsync<JsonElement>($"/api/submissions/{reference}?last4=5678");
         Assert.Equal("received", status.GetProperty("status").GetString());
         Assert.Equal("consultation", status.GetProperty("kind").GetString());
+        // The reply promised: 3 working days after today in Shanghai, on the calendar the app runs with; the same in both answers.
+        var calendar = factory.Services.GetRequiredService<LegalServiceMap.Core.Stations.HolidayCalendar>();
+        var today = DateOnly.FromDateTime(LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(status.GetProperty("createdAt").GetDateTimeOffset()));
+        var due = DateOnly.ParseExact(status.GetProperty("replyDueBy").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(saved.GetProperty("replyDueBy").GetString(), status.GetProperty("replyDueBy").GetString());
+        Assert.True(due > today.AddDays(2) && calendar.IsWorkingDay(due), $"{today} → {due}");
+        Assert.Equal(3, Enumerable.Range(1, due.DayNumber - today.DayNumber).Count(d => calendar.IsWorkingDay(today.AddDays(d))));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/submissions/{reference}?last4=0000")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/submissions/{reference}")).StatusCode);
     }

@@ -123,7 +123,12 @@ public sealed partial class PortalFormTests(AppFactory factory) : IClassFixture<
         var response = await client.PostAsync("/consult", new FormUrlEncodedContent(form));
         var reference = response.Headers.Location!.PathAndQuery.Split('/')[2].Split('?')[0];
         Assert.Contains("data-testid=\"status-none\"", await client.GetStringAsync($"/status?reference={reference}&last4=0000"));
-        Assert.Contains("data-testid=\"status-result\"", await client.GetStringAsync($"/status?reference={reference}&last4=5678"));
+        var statusPage = await client.GetStringAsync($"/status?reference={reference}&last4=5678");
+        Assert.Contains("data-testid=\"status-result\"", statusPage);
+        Assert.Contains("答复期限", statusPage); // the reply promised, with its date
+        Assert.Matches(@"\d{4}年\d{1,2}月\d{1,2}日星期. 前（3 个工作日内）", statusPage);
+        var submitted = await client.GetStringAsync(response.Headers.Location!.PathAndQuery);
+        Assert.Matches(@"我们将在 \d{4}年\d{1,2}月\d{1,2}日星期. 前答复（3 个工作日内", submitted);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var saved = await db.Submissions.SingleAsync(s => s.Reference == reference);
         Assert.Equal("13912345678", saved.Mobile);
