@@ -32,6 +32,9 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/submitted/JA-*");
         var reference = (await page.GetByText(new System.Text.RegularExpressions.Regex(@"^JA-\d{4}-\d{6}-[A-Z0-9]{4}$")).TextContentAsync())!.Trim();
         Assert.Matches(@"^JA-\d{4}-\d{6}-[A-Z2-9]{4}$", reference);
+        // The resident is told when to expect the answer (an error report: 5 working days).
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"^我们将在 \d{4}年.+前答复（5 个工作日内"))).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "submitted-zh-390x844.png"), FullPage = true });
 
         // The draft is gone once sent.
         await page.GotoAsync("/report?station=notary-zhabei");
@@ -42,6 +45,14 @@ public sealed class PortalJourneyTests(BrowserFixture fixture)
         await page.GetByLabel(fixture.Text("StatusPage_Last4")).FillAsync("5678");
         await page.GetByRole(AriaRole.Button, new() { Name = fixture.Text("StatusPage_Check") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "已收到，等待处理" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "（5 个工作日内）" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "status-zh-390x844.png"), FullPage = true });
+
+        // The same in English on a desktop.
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync($"/status?reference={reference}&last4=5678&lang=en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "(within 5 working days)" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "status-en-1366x768.png"), FullPage = true });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
