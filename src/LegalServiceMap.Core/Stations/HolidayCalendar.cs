@@ -42,6 +42,17 @@ public sealed class HolidayCalendar
     public bool IsWorkingDay(DateOnly date) =>
         IsMakeUpWorkday(date) || (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && HolidayOn(date) is null);
 
+    /// <summary>How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        {
+            if (IsWorkingDay(date)) count++;
+        }
+        return count;
+    }
+
     /// <summary>The <paramref name="days"/>-th working day after <paramref name="from"/> (which itself does not count).</summary>
     public DateOnly AddWorkingDays(DateOnly from, int days)
     {

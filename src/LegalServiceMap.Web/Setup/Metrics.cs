@@ -37,6 +37,7 @@ public sealed class AppMetrics
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _signInFailures;
     private readonly Counter<long> _lockouts;
+    private volatile IReadOnlyDictionary<string, long> _overdue = new Dictionary<string, long>();
 
     public AppMetrics(IMeterFactory factory)
     {
@@ -48,6 +49,8 @@ public sealed class AppMetrics
         _rejections = meter.CreateCounter<long>("lsm.rate_limit.rejections", "{request}", "Requests refused with 429, by door.");
         _signInFailures = meter.CreateCounter<long>("lsm.signin.failures", "{attempt}", "Failed staff sign-ins.");
         _lockouts = meter.CreateCounter<long>("lsm.signin.lockouts", "{lockout}", "Staff accounts (or unknown e-mails) locked after repeated failures.");
+        meter.CreateObservableGauge("lsm.submissions.overdue", () => _overdue.Select(k => new Measurement<long>(k.Value, new KeyValuePair<string, object?>("kind", k.Key))),
+            "{submission}", "Submissions still waiting for staff after the reply date promised to the resident, by kind.");
     }
 
     /// <summary>Runs <paramref name="compute"/> and records its duration in the isochrone histogram.</summary>
@@ -64,6 +67,9 @@ public sealed class AppMetrics
     public void SignInFailed() => _signInFailures.Add(1);
 
     public void LockedOut() => _lockouts.Add(1);
+
+    /// <summary>The overdue counts by kind, as the last check found them (every kind listed, zeros included).</summary>
+    public void SetOverdue(IReadOnlyDictionary<string, long> byKind) => _overdue = byKind;
 
     private static T Time<T>(Histogram<double> histogram, Func<T> compute)
     {

@@ -87,6 +87,28 @@ public sealed partial class MetricsTests
     }
 
     [Fact]
+    public async Task RequestsPastTheirPromisedReplyDate_AreCountedAsOverdueByKind()
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero)); // Monday 10:00 in Shanghai
+        using var app = new AppFactory { Clock = clock };
+        var post = new HttpRequestMessage(HttpMethod.Post, "/api/submissions/consultation")
+        {
+            Content = JsonContent.Create(new { topic = "labour", question = "工资被拖欠怎么办？", name = "张三", mobile = "13812345678", preferredReply = "phone", consent = true }),
+        };
+        post.Headers.Add("Idempotency-Key", "overdue-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.Created, (await app.CreateClient().SendAsync(post)).StatusCode);
+        var watch = app.Services.GetRequiredService<LegalServiceMap.Web.Features.Staff.Requests.OverdueWatch>();
+
+        await watch.CheckAsync();
+        Assert.Equal(0, Value(await ScrapeAsync(app), "lsm_submissions_overdue", "kind=\"consultation\""));
+        clock.Now += TimeSpan.FromDays(10); // well past its 3 working days, nobody answered
+        await watch.CheckAsync();
+        var after = await ScrapeAsync(app);
+        Assert.Equal(1, Value(after, "lsm_submissions_overdue", "kind=\"consultation\""));
+        Assert.Equal(0, Value(after, "lsm_submissions_overdue", "kind=\"legal-aid\""));
+    }
+
+    [Fact]
     public async Task RateLimitRejections_AreCountedByDoor()
     {
         using var app = new AppFactory { Settings = new() { ["RateLimits:RequestsPerMinute"] = "1" } };

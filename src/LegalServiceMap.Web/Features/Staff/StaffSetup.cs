@@ -23,6 +23,8 @@ public static class StaffSetup
         services.AddScoped<StationTransferService>();
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddScoped<SubmissionQueue>();
+        services.AddSingleton<OverdueWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueWatch>());
         // District data uploaded from the browser: imported in the background, one job at a time.
         services.AddValidatedOptions<DistrictDataOptions>(DistrictDataOptions.Section);
         services.AddSingleton<DistrictImports>();

@@ -6,9 +6,16 @@ using LegalServiceMap.Web.Features.Portal;
 
 namespace LegalServiceMap.Web.Features.Staff.Requests;
 
-/// <summary>A row of the staff queue: the mobile masked (138****5678).</summary>
+/// <summary>A row of the staff queue: the mobile masked (138****5678), and the reply date the resident was promised.</summary>
 public sealed record QueueRow(long Id, string Reference, string Kind, string Status, DateTimeOffset CreatedAt, string Name, string MaskedMobile,
-    string? StationId, string? Topic, string? AssignedTo);
+    string? StationId, string? Topic, string? AssignedTo, DateOnly DueBy, DateTimeOffset? AnsweredAt = null)
+{
+    /// <summary>Still waiting for staff (received or in progress): the promise can still be broken.</summary>
+    public bool Open => Status is "received" or "in-progress";
+}
+
+/// <summary>Where a waiting request stands against its promise: overdue, due within one working day, or neither.</summary>
+public enum Due { None, Overdue, Soon }
 
 /// <summary>The staff view of one submission: the full mobile, the form, and its history.</summary>
 public sealed record QueueDetail(Submission Submission, IReadOnlyList<SubmissionEvent> Events);
@@ -18,8 +25,15 @@ public sealed record QueueDetail(Submission Submission, IReadOnlyList<Submission
 /// mobile and is logged, assign / reply / close / reopen (each recorded with who and when), and the retention purge.
 /// </summary>
 public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<PortalOptions> options,
-    Audit.SecurityEvents security, ILogger<SubmissionQueue> logger)
+    Audit.SecurityEvents security, ReplyPromises promises, LegalServiceMap.Core.Stations.HolidayCalendar calendar, ILogger<SubmissionQueue> logger)
 {
+    /// <summary>Today in Shanghai.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(clock.GetUtcNow()));
+
+    /// <summary>Overdue once its date has passed; due soon when the date is today or the next working day.</summary>
+    public Due DueOf(QueueRow row) =>
+        !row.Open ? Due.None : row.DueBy < Today ? Due.Overdue : row.DueBy <= calendar.AddWorkingDays(Today, 1) ? Due.Soon : Due.None;
+
     public async Task<IReadOnlyList<QueueRow>> ListAsync(string? kind, string? status, int? olderThanDays, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,9 +41,14 @@ public sealed class SubmissionQueue(IDbContextFactory<AppDbContext> dbFactory, T
         if (!string.IsNullOrEmpty(kind)) q = q.Where(s => s.Kind == kind);
         if (!string.IsNullOrEmpty(status)) q = q.Where(s => s.Status == status);
         var rows = await q.ToListAsync(ct);
+        // When each was first answered (the reply promise is kept or broken then).
+        var replies = (await db.SubmissionEvents.AsNoTracking().Where(e => e.Action == "reply").Select(e => new { e.SubmissionId, e.At }).ToListAsync(ct))
+            .GroupBy(e => e.SubmissionId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
         if (olderThanDays is { } days) rows = rows.Where(s => s.CreatedAt <= clock.GetUtcNow().AddDays(-days)).ToList();
         return rows.OrderBy(s => s.CreatedAt)
-            .Select(s => new QueueRow(s.Id, s.Reference, s.Kind, s.Status, s.CreatedAt, s.Name, SubmissionRules.Mask(s.Mobile ?? s.Contact), s.StationId, s.Topic, s.AssignedTo))
+            .Select(s => new QueueRow(s.Id, s.Reference, s.Kind, s.Status, s.CreatedAt, s.Name, SubmissionRules.Mask(s.Mobile ?? s.Contact), s.StationId, s.Topic, s.AssignedTo,
+                promises.DueBy(Core.Text.WireName.TryParse(s.Kind, out SubmissionKind kind) ? kind : SubmissionKind.Consultation, s.CreatedAt),
+                replies.TryGetValue(s.Id, out var answered) ? answered : null))
             .ToList();
     }
 

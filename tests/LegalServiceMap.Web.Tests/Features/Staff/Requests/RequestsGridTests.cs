@@ -64,6 +64,20 @@ public sealed class RequestsGridTests : AsyncBunitContext
         Assert.DoesNotContain("13812345678", cut.Markup);
     }
 
+    [Fact]
+    public async Task TheOverdueChip_CountsAndFilters_AndTheDueColumnSaysWhich()
+    {
+        var cut = await RenderAtAsync();
+        var overdue = cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim().StartsWith("已逾期 ·"));
+        Assert.Contains("· 1", overdue.TextContent);
+        Assert.Contains("· 1", cut.FindAll(".mud-chip").Single(c => c.TextContent.Trim().StartsWith("1 个工作日内到期 ·")).TextContent);
+        Assert.Contains("2026-11-25 · 已逾期", cut.Markup);
+        overdue.Click();
+        var nav = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Contains("due=overdue", nav.Uri));
+        cut.WaitForAssertion(() => Assert.Equal(["JA-2026-000001-AAAA"], References(cut)));
+    }
+
     [Theory]
     [InlineData("/staff/requests?status=received", new[] { "JA-2026-000001-AAAA", "JA-2026-000003-CCCC" })]
     [InlineData("/staff/requests?kind=error-report", new[] { "JA-2026-000003-CCCC" })]
@@ -72,6 +86,11 @@ public sealed class RequestsGridTests : AsyncBunitContext
     [InlineData("/staff/requests?assignee=-&status=received&days=3", new[] { "JA-2026-000001-AAAA" })]
     [InlineData("/staff/requests?assignee=li@example.org&status=received", new string[0])]
     [InlineData("/staff/requests?days=nonsense", new[] { "JA-2026-000001-AAAA", "JA-2026-000002-BBBB", "JA-2026-000003-CCCC" })]
+    // Today is Tuesday 1 December: 000001 (Saturday 21 November, 3 working days) was due on the 25th; 000002 (Sunday
+    // 29 November) is due on Wednesday 2 December, the next working day; 000003 (an error report, 5 days) on the 7th.
+    [InlineData("/staff/requests?due=overdue", new[] { "JA-2026-000001-AAAA" })]
+    [InlineData("/staff/requests?due=soon", new[] { "JA-2026-000002-BBBB" })]
+    [InlineData("/staff/requests?due=nonsense", new[] { "JA-2026-000001-AAAA", "JA-2026-000002-BBBB", "JA-2026-000003-CCCC" })]
     public async Task Filters_ComeFromTheAddress(string uri, string[] expected)
     {
         var cut = await RenderAtAsync(uri);
@@ -162,6 +181,34 @@ public sealed class DashboardChartTests : AsyncBunitContext
         Assert.Equal("1", weeks["11/23"].Split('|')[headers.IndexOf("纠错")]);
         Assert.DoesNotContain(weeks.Values, w => w.Split('|')[headers.IndexOf("法律援助预申请")] != "0"); // 70 days ago: before the 8 weeks
         Assert.Equal("4", cut.FindAllByRole("link").Single(a => a.GetAttribute("href") == "staff/requests?status=received").QuerySelector(".figure")!.TextContent); // all four are still "received"
+    }
+
+    [Fact]
+    public async Task RepliesChart_SaysHowManyWereAnsweredByThePromisedDate_AndHowFast()
+    {
+        await using (var db = Db.Factory.CreateDbContext())
+        {
+            var monday = BunitSetup.TuesdayMorning.AddDays(-1); // Monday 30 November 2026: consultations due on Thursday 3 December
+            Submission Make(string reference) => new()
+            {
+                Reference = reference, Kind = "consultation", Status = "answered", IdempotencyKey = reference, CreatedAt = monday, UpdatedAt = monday,
+                Name = "张三", Payload = "…",
+            };
+            var onTime = Make("ON-TIME");
+            var late = Make("LATE");
+            var waiting = Make("WAITING");
+            waiting.Status = "received";
+            db.Submissions.AddRange(onTime, late, waiting);
+            await db.SaveChangesAsync();
+            db.SubmissionEvents.AddRange(
+                new SubmissionEvent { SubmissionId = onTime.Id, At = monday.AddDays(1), User = "editor@example.org", Action = "reply" }, // 1 working day
+                new SubmissionEvent { SubmissionId = late.Id, At = monday.AddDays(7), User = "editor@example.org", Action = "reply" }); // 5 working days
+            await db.SaveChangesAsync();
+        }
+        var cut = RenderDashboard();
+        Assert.NotNull(cut.Find("[aria-labelledby=dash-replies]"));
+        var row = cut.FindAll("details.chart-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "11/30" && r.TextContent.Contains("按期"));
+        Assert.Contains("按期 1/2 · 中位数 3 个工作日", row.TextContent);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed class SubmissionQueueTests : IDisposable
 
     private readonly LegalServiceMap.Web.Setup.DoorLimits _limits = new(Options.Create(new LegalServiceMap.Web.Setup.RateLimitOptions()), Options.Create(new PortalOptions()), TimeProvider.System, NullLogger<LegalServiceMap.Web.Setup.DoorLimits>.Instance);
     private SubmissionService Submissions => new(_db.Factory, _clock, _limits, _db.Metrics);
-    private SubmissionQueue Queue => new(_db.Factory, _clock, Options.Create(new PortalOptions { RetentionDaysAfterClosing = 180 }), _db.Security, NullLogger<SubmissionQueue>.Instance);
+    private static readonly PortalOptions Portal = new() { RetentionDaysAfterClosing = 180 };
+    private SubmissionQueue Queue => new(_db.Factory, _clock, Options.Create(Portal), _db.Security,
+        new ReplyPromises(Options.Create(Portal), LegalServiceMap.Core.Stations.HolidayCalendar.Empty), LegalServiceMap.Core.Stations.HolidayCalendar.Empty, NullLogger<SubmissionQueue>.Instance);
 
     private async Task<long> SubmitAsync(string mobile = "13812345678")
     {
@@ -24,6 +26,22 @@ public sealed class SubmissionQueueTests : IDisposable
         var reference = (await Submissions.SubmitAsync(form, Guid.NewGuid().ToString("N"), "client")).Reference;
         await using var db = _db.Factory.CreateDbContext();
         return (await db.Submissions.SingleAsync(s => s.Reference == reference)).Id;
+    }
+
+    [Fact]
+    public async Task ARequest_IsDueOnItsPromisedDay_DueSoonTheWorkingDayBefore_OverdueAfter_AndNotOnceAnswered()
+    {
+        // Received on Monday 1 June 2026 (10:00 in Shanghai): a consultation is promised within 3 working days, Thursday 4 June.
+        var id = await SubmitAsync();
+        var row = Assert.Single(await Queue.ListAsync(null, null, null));
+        Assert.Equal(new DateOnly(2026, 6, 4), row.DueBy);
+        Assert.Equal(Due.None, Queue.DueOf(row));
+        _clock.Now += TimeSpan.FromDays(2); // Wednesday: due the next working day
+        Assert.Equal(Due.Soon, Queue.DueOf(row));
+        _clock.Now += TimeSpan.FromDays(2); // Friday: the promise is broken
+        Assert.Equal(Due.Overdue, Queue.DueOf(row));
+        Assert.True(await Queue.ReplyAsync(id, "请携带劳动合同到司法所咨询。", "editor@example.org"));
+        Assert.Equal(Due.None, Queue.DueOf(Assert.Single(await Queue.ListAsync(null, null, null))));
     }
 
     [Fact]
