@@ -165,13 +165,15 @@ public sealed class ReachRaster
         }
 
         var holesOf = shells.Select(_ => new List<LinearRing>()).ToList();
+        // Each hole goes in the smallest shell around it: a point-in-ring test on the shell's own coordinates (a full
+        // Polygon.Contains builds a topology graph per call, and a walk has hundreds of holes).
         foreach (var (ring, inside) in holes)
         {
-            var point = factory.CreatePoint(inside);
             var best = -1;
             for (var k = 0; k < shells.Count; k++)
             {
-                if (shells[k].Area.Contains(point) && (best < 0 || shells[k].Size < shells[best].Size)) best = k;
+                if ((shells.Count == 1 || NetTopologySuite.Algorithm.PointLocation.IsInRing(inside, shells[k].Ring.Coordinates))
+                    && (best < 0 || shells[k].Size < shells[best].Size)) best = k;
             }
             if (best >= 0) holesOf[best].Add(ring);
         }
