@@ -110,6 +110,10 @@ public class DistrictBenchmarks
     [Benchmark(Description = "stage: GeoJSON of one 15-minute answer")]
     public int Serialize() => GeoJson.Serialize(new GeoFeature(_sample.Area, new { kind = "area" })).Length;
 
+    [Benchmark(Description = "coverage of a type with no station")]
+    public double CoverageOfATypeWithoutStations() =>
+        new CoverageCalculator(_options).Compute(_district, _network, _stations, StationType.LawFirm, 15, 5).District.Share;
+
     [Benchmark(Description = "coverage of all four types with stations over the district")]
     public double CoverageAllTypes()
     {

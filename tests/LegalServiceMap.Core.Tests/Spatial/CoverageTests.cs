@@ -44,6 +44,12 @@ public class CoverageTests
         Assert.Equal(0, result.District.Share);
         Assert.Equal(0, result.Stations);
         Assert.Equal(4.0, result.District.AreaKm2, 1);
+        // The whole district is uncovered: the same outline a station out of every reach would leave.
+        var unreachable = new CoverageCalculator(new IsochroneOptions()).Compute(grid, Grid(21, 100),
+            new StationCatalog([StationAt("far", 90_000, 90_000, StationType.LegalAid)]), StationType.LegalAid, 15, 5);
+        Assert.Equal(0, unreachable.District.Share);
+        Assert.True(result.Uncovered.EqualsExact(unreachable.Uncovered), "the uncovered outline differs");
+        Assert.Same(result.Uncovered, new CoverageCalculator(new IsochroneOptions()).Compute(grid, Grid(21, 100), StationCatalog.Empty, StationType.Notary, 15, 5).Uncovered); // traced once per grid
     }
 
     [Fact]

@@ -30,8 +30,25 @@ public sealed record CoverageResult(
 /// </summary>
 public sealed class DistrictGrid
 {
+    private readonly Lazy<int[]> _cellsPerStreet;
+    private readonly Lazy<Geometry> _whole;
+
     public DistrictGrid(Geometry district, IReadOnlyList<NamedArea> streets, double cellMetres)
     {
+        _cellsPerStreet = new(() =>
+        {
+            var counts = new int[StreetNames.Count + 1];
+            foreach (var label in Street) if (label >= 0) counts[label]++;
+            return counts;
+        });
+        _whole = new(() =>
+        {
+            var all = NewRaster();
+            for (var j = 0; j < Height; j++)
+                for (var i = 0; i < Width; i++)
+                    if (Street[j * Width + i] >= 0) all[i, j] = true;
+            return all.ToGeometry(new GeometryFactory(), LocalProjection.Shanghai);
+        });
         CellMetres = cellMetres;
         StreetNames = streets.Select(s => s.Name).ToList();
         var projection = LocalProjection.Shanghai;
@@ -92,6 +109,12 @@ public sealed class DistrictGrid
     /// <summary>Per cell: -1 outside the district, 0 inside but in no street/town, k + 1 in street/town k.</summary>
     public short[] Street { get; }
 
+    /// <summary>How many cells of the district lie in street/town <paramref name="label"/> (1-based, as <see cref="Street"/>).</summary>
+    public int CellsOf(int label) => _cellsPerStreet.Value[label];
+
+    /// <summary>Every cell of the district traced into polygons (the uncovered area of a type with no station).</summary>
+    public Geometry Whole => _whole.Value;
+
     public ReachRaster NewRaster() => new(MinX, MinY, MinX + Width * CellMetres, MinY + Height * CellMetres, CellMetres);
 }
 
@@ -108,6 +131,14 @@ public sealed class CoverageCalculator(IsochroneOptions options)
     {
         var budget = speedKmh * 1000.0 / 60.0 * minutes;
         var stations = catalog.All.Where(s => s.Type == type && s.Location is not null).ToList();
+        if (stations.Count == 0)
+        {
+            // Nothing to walk from: nothing covered, the whole district uncovered (traced once per grid).
+            var method0 = network is { EdgeCount: > 0 } ? IsochroneMethod.Network : IsochroneMethod.Circle;
+            var km2 = grid.CellMetres * grid.CellMetres / 1e6;
+            return new CoverageResult(type, method0, 0, 0, new AreaCoverage("district", grid.DistrictCells * km2, 0),
+                grid.StreetNames.Select((name, k) => new AreaCoverage(name, grid.CellsOf(k + 1) * km2, 0)).ToList(), grid.Whole);
+        }
         var raster = grid.NewRaster();
         var projection = LocalProjection.Shanghai;
         int used;
@@ -116,7 +147,7 @@ public sealed class CoverageCalculator(IsochroneOptions options)
         if (network is { EdgeCount: > 0 })
         {
             method = IsochroneMethod.Network;
-            var snapper = new NetworkSnapper(network, minComponentNodes: 0);
+            var snapper = network.AllPartsSnapper;
             var sources = new List<(int Node, double Metres)>();
             used = 0;
             foreach (var s in stations)

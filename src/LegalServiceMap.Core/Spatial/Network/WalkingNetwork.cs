@@ -14,8 +14,15 @@ public sealed class WalkingNetwork
     /// <summary>Reusable Dijkstra workspaces sized for this network (see <see cref="ShortestPaths.Rent"/>); thread-safe.</summary>
     internal System.Collections.Concurrent.ConcurrentBag<DijkstraWorkspace> Workspaces { get; } = [];
 
+    /// <summary>A snapper over every part of this network (stations may stand on small ones), built once: coverage
+    /// snaps every station of a type on each computation, and building it cost more than the search.</summary>
+    internal NetworkSnapper AllPartsSnapper => _allPartsSnapper.Value;
+
+    private readonly Lazy<NetworkSnapper> _allPartsSnapper;
+
     internal WalkingNetwork(double[] latitudes, double[] longitudes, int[] edgeFrom, int[] edgeTo)
     {
+        _allPartsSnapper = new(() => new NetworkSnapper(this, minComponentNodes: 0));
         Latitudes = latitudes;
         Longitudes = longitudes;
         EdgeFrom = edgeFrom;
