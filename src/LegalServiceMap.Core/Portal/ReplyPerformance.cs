@@ -15,19 +15,17 @@ public sealed record ReplyPerformance(IReadOnlyList<DateOnly> WeekStarts, IReadO
     public static ReplyPerformance Of(IEnumerable<(DateTimeOffset Received, string Kind, DateTimeOffset? Answered, DateOnly DueBy)> submissions,
         DateOnly today, int weeks, IEnumerable<string> kinds, HolidayCalendar calendar)
     {
-        var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var starts = Enumerable.Range(0, weeks).Select(i => thisWeek.AddDays(-7 * (weeks - 1 - i))).ToList();
+        var window = new WeekWindow(today, weeks);
         var days = kinds.ToDictionary(k => k, _ => Enumerable.Range(0, weeks).Select(_ => new List<(int WorkingDays, bool OnTime)>()).ToArray());
         foreach (var (received, kind, answered, dueBy) in submissions)
         {
             if (answered is not { } at || !days.TryGetValue(kind, out var byWeek)) continue;
             var receivedOn = DateOnly.FromDateTime(OpeningHours.ToShanghai(received));
-            var index = (receivedOn.DayNumber - starts[0].DayNumber) / 7;
-            if (receivedOn < starts[0] || index >= weeks) continue;
+            if (window.IndexOf(receivedOn) is not { } index) continue;
             var answeredOn = DateOnly.FromDateTime(OpeningHours.ToShanghai(at));
             byWeek[index].Add((calendar.WorkingDaysBetween(receivedOn, answeredOn), answeredOn <= dueBy));
         }
-        return new ReplyPerformance(starts, days.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ReplyWeek>)kv.Value
+        return new ReplyPerformance(window.Starts, days.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ReplyWeek>)kv.Value
             .Select(w => new ReplyWeek(w.Count, w.Count(x => x.OnTime), Median(w.Select(x => x.WorkingDays).ToList()))).ToList()));
     }
 

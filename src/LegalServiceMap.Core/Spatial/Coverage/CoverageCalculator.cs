@@ -185,7 +185,6 @@ public sealed class CoverageCalculator(IsochroneOptions options)
         // Count covered cells per street; build the uncovered raster.
         var cellKm2 = grid.CellMetres * grid.CellMetres / 1e6;
         var coveredPerStreet = new int[grid.StreetNames.Count + 1];
-        var cellsPerStreet = new int[grid.StreetNames.Count + 1];
         var uncovered = grid.NewRaster();
         var coveredTotal = 0;
         for (var j = 0; j < grid.Height; j++)
@@ -194,7 +193,6 @@ public sealed class CoverageCalculator(IsochroneOptions options)
             {
                 var label = grid.Street[j * grid.Width + i];
                 if (label < 0) continue;
-                cellsPerStreet[label]++;
                 if (raster[i, j])
                 {
                     coveredPerStreet[label]++;
@@ -207,7 +205,7 @@ public sealed class CoverageCalculator(IsochroneOptions options)
             }
         }
         var streets = grid.StreetNames
-            .Select((name, k) => new AreaCoverage(name, cellsPerStreet[k + 1] * cellKm2, coveredPerStreet[k + 1] * cellKm2))
+            .Select((name, k) => new AreaCoverage(name, grid.CellsOf(k + 1) * cellKm2, coveredPerStreet[k + 1] * cellKm2))
             .ToList();
         var district = new AreaCoverage("district", grid.DistrictCells * cellKm2, coveredTotal * cellKm2);
         var uncoveredArea = uncovered.ToGeometry(new GeometryFactory(), projection);

@@ -54,7 +54,7 @@ public static class PortalApi
                     kind = SubmissionService.KindSlug(view.Kind),
                     status = SubmissionService.StatusSlug(view.Status),
                     createdAt = view.CreatedAt,
-                    replyDueBy = promises.DueBy(view.Kind, view.CreatedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    replyDueBy = ReplyPromises.Iso(promises.DueBy(view.Kind, view.CreatedAt)),
                     reply = view.Reply,
                 })
                 : TypedResults.Problem(statusCode: 404, title: L["Status_NotFound"]);
@@ -82,7 +82,7 @@ public static class PortalApi
                 // The reply date promised, in working days from today in Shanghai (a retry of an earlier post says the same
                 // unless it crosses midnight; the status look-up counts from when it was received).
                 var due = http.RequestServices.GetRequiredService<ReplyPromises>().DueBy(kind, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-                var body = new { reference = result.Reference, created = result.Created, accessCode = result.AccessCode, replyDueBy = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+                var body = new { reference = result.Reference, created = result.Created, accessCode = result.AccessCode, replyDueBy = ReplyPromises.Iso(due) };
                 return result.Created ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Json(body);
         }
     }

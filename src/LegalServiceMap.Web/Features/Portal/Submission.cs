@@ -87,6 +87,9 @@ public sealed class ReplyPromises(Microsoft.Extensions.Options.IOptions<PortalOp
         _ => null,
     };
 
+    /// <summary>The date as the API writes it (ISO 8601, <c>replyDueBy</c>).</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A date as residents read it in their language (2026年12月10日 / Thursday, December 10, 2026).</summary>
     public static string Format(DateOnly date) => date.ToString("D", System.Globalization.CultureInfo.CurrentCulture);
 }
