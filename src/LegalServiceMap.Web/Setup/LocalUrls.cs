@@ -21,10 +21,10 @@ public static class LocalUrls
     {
         if (url.All(c => c is > ' ' and < '\u007f')) return url;
         var text = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> bytes = stackalloc byte[4];
         foreach (var rune in url.EnumerateRunes())
         {
             if (rune.Value is > ' ' and < 0x7f) { text.Append((char)rune.Value); continue; }
-            Span<byte> bytes = stackalloc byte[4];
             var n = rune.EncodeToUtf8(bytes);
             foreach (var b in bytes[..n]) text.Append('%').Append(b.ToString("X2"));
         }

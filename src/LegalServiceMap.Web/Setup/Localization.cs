@@ -41,11 +41,15 @@ public static class Localization
         return options;
     }
 
-    /// <summary>Persists a <c>?lang=</c> choice in the culture cookie.</summary>
+    /// <summary>
+    /// Persists a page's <c>?lang=</c> choice in the culture cookie. On the API, <c>lang</c> chooses that one answer's
+    /// language only: the map's own data requests (and the service worker keeping them for offline reading, which may
+    /// run after the resident switched language) must not switch the resident's pages back.
+    /// </summary>
     public static IApplicationBuilder UsePersistedLanguageChoice(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (Parse(context.Request.Query[QueryKey]) is { } culture)
+            if (!context.Request.Path.StartsWithSegments("/api") && Parse(context.Request.Query[QueryKey]) is { } culture)
             {
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,

@@ -56,6 +56,16 @@ public sealed class SiteTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ApiLang_AnswersInThatLanguage_WithoutChangingTheResidentsChoice()
+    {
+        var response = await _client.GetAsync("/api/stations/notary-jingan?lang=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Notary", await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=")),
+            "an API request's lang must not become the resident's page language");
+    }
+
+    [Fact]
     public async Task StationPage_Unknown_Returns404Page()
     {
         var response = await _client.GetAsync("/stations/no-such-station");
