@@ -3,6 +3,7 @@ using LegalServiceMap.Web.Features.Coverage;
 using LegalServiceMap.Web.Features.Culture;
 using LegalServiceMap.Web.Features.Geocoding;
 using LegalServiceMap.Web.Features.Map;
+using LegalServiceMap.Web.Features.OpenData;
 using LegalServiceMap.Web.Features.Portal;
 using LegalServiceMap.Web.Features.Print;
 using LegalServiceMap.Web.Features.Staff;
@@ -48,6 +49,7 @@ public static class ApplicationSetup
         services.AddCoverage();
         services.AddCulture();
         services.AddPortal();
+        services.AddOpenData();
         services.AddStaff();
         return services;
     }
@@ -192,6 +194,7 @@ public static class ApplicationSetup
         app.MapGeocoding();
         app.MapPrint();
         app.MapPortal();
+        app.MapOpenData();
         app.MapStaff();
         app.MapDisplayModes();
         // The whole Content-Security-Policy, frame-ancestors included, comes from SecurityHeaders (one header, not two).

@@ -25,6 +25,7 @@ public static class OpenApiDocs
     private static Func<OpenApiSchema> Integer(int min, int max) => () => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = Invariant(min), Maximum = Invariant(max) };
     private static Func<OpenApiSchema> Text(string? pattern = null, int? maxLength = null, int? minLength = null) =>
         () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = pattern, MaxLength = maxLength, MinLength = minLength };
+    private static OpenApiSchema Uuid() => new() { Type = JsonSchemaType.String, Format = "uuid", Pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" };
     private static string Invariant(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly string TypeSlugs = string.Join("|", LegalServiceMap.Core.Stations.StationTypes.All.Select(LegalServiceMap.Core.Text.WireName.Of));
@@ -54,7 +55,15 @@ public static class OpenApiDocs
         ["last4"] = new("The last four digits of the mobile given with the submission.", "5678", Schema: Text("^[0-9]{4}$")),
         ["code"] = new("The 6-digit access code given with a submission sent without a mobile.", "123456", Schema: Text("^[0-9]{6}$")),
         ["path"] = new("A page of this site, from its first \"/\" (e.g. the map with a walk), up to 500 characters.", "/?lat=31.2286&lng=121.4586", Schema: Text("^/", maxLength: 500)),
-        ["format"] = new("The export format.", "csv", ["csv", "xlsx", "geojson", "hsds"]),
+        ["format"] = new("The export format: `csv`, `xlsx`, `geojson`, or `hsds` (an HSDS 3.0 datapackage: a ZIP of datapackage.json and its CSV tables).", "csv", ["csv", "xlsx", "geojson", "hsds"]),
+        ["search"] = new("HSDS: full-text search in names, addresses and services (Chinese, English or pinyin), up to 100 characters.", "公证", Schema: Text(maxLength: 100)),
+        ["page"] = new("HSDS: the page, from 1.", "1", Schema: Integer(1, 100_000)),
+        ["per_page"] = new("HSDS: items per page, 1 to 200 (default 50).", "50", Schema: Integer(1, 200)),
+        ["taxonomy_term_id"] = new("HSDS: only services with this taxonomy term (a station type of `lsm-station-type` or an accuracy of `lsm-location-tier`).", Features.OpenData.Hsds.TermId(Features.OpenData.Hsds.TypesTaxonomy, "notary").ToString(), Schema: Uuid),
+        ["taxonomy_id"] = new("HSDS: only records with a term of this taxonomy.", Features.OpenData.Hsds.TaxonomyId(Features.OpenData.Hsds.TypesTaxonomy).ToString(), Schema: Uuid),
+        ["organization_id"] = new("HSDS: only the services of this organization.", Features.OpenData.Hsds.OrganizationId("judicial-office-beizhan").ToString(), Schema: Uuid),
+        ["proximity"] = new("HSDS: with `lat` and `lng`, only what lies within this many metres (1 to 100000), nearest first; without a point it limits nothing.", "1500", Schema: Number(1, 100_000)),
+
     };
 
     /// <summary>What a successful answer is, by path (longest prefix first); GeoJSON ones are FeatureCollections in WGS-84.</summary>
@@ -74,6 +83,18 @@ public static class OpenApiDocs
         ("api/submissions/{reference}", "The submission's `kind`, `status`, `createdAt`, `replyDueBy` (the promised reply date) and the staff's `reply`.", false),
         ("api/staff/export", "The stations file in the format asked for.", false),
         ("api/qr", "The page's QR code as SVG (image/svg+xml).", false),
+        ("api/hsds/services/{id}", "A service fully nested (HSDS 3.0 schema/compiled/service.json).", false),
+        ("api/hsds/services", "A page of services (HSDS 3.0 Page with `contents` of schema/compiled/service_list.json).", false),
+        ("api/hsds/organizations/{id}", "An organization with its services (HSDS 3.0 schema/compiled/organization.json).", false),
+        ("api/hsds/organizations", "A page of organizations (HSDS 3.0 Page of schema/compiled/organization_list.json).", false),
+        ("api/hsds/service_at_locations/{id}", "A service at a location with its location and service (HSDS 3.0).", false),
+        ("api/hsds/service_at_locations", "A page of services at locations (HSDS 3.0 Page of schema/compiled/service_at_location_list.json).", false),
+        ("api/hsds/taxonomies/{id}", "A taxonomy (HSDS 3.0 schema/taxonomy.json).", false),
+        ("api/hsds/taxonomies", "A page of taxonomies (HSDS 3.0 Page).", false),
+        ("api/hsds/taxonomy_terms/{id}", "A taxonomy term with its taxonomy (HSDS 3.0 schema/taxonomy_term.json).", false),
+        ("api/hsds/taxonomy_terms", "A page of taxonomy terms (HSDS 3.0 Page).", false),
+        ("api/hsds/profile", "What this API adds to HSDS 3.0 and leaves out.", false),
+        ("api/hsds", "The HSDS version, the profile and the OpenAPI document of this API.", false),
     ];
 
     /// <summary>Each operation's id (for generated clients) and summary, by method and path.</summary>
@@ -96,6 +117,18 @@ public static class OpenApiDocs
         ["POST api/submissions/legal-aid/check"] = ("checkLegalAid", "The legal-aid self-check (nothing is saved)"),
         ["GET api/submissions/{reference}"] = ("getSubmissionStatus", "A submission's status and reply, with its secret"),
         ["GET api/staff/export"] = ("exportStations", "Export every station (staff)"),
+        ["GET api/hsds"] = ("getAPIMetaInformation", "HSDS: the version, profile and OpenAPI document of this API"),
+        ["GET api/hsds/profile"] = ("getHsdsProfile", "HSDS: what this API's profile adds and leaves out"),
+        ["GET api/hsds/services"] = ("getPaginatedListOfServices", "HSDS: a page of services, filtered"),
+        ["GET api/hsds/services/{id}"] = ("getFullyNestedServiceById", "HSDS: one service, fully nested"),
+        ["GET api/hsds/organizations"] = ("getPaginatedListOfOrganizations", "HSDS: a page of organizations"),
+        ["GET api/hsds/organizations/{id}"] = ("getOrganizationById", "HSDS: one organization with its services"),
+        ["GET api/hsds/service_at_locations"] = ("getPaginatedListOfServiceAtLocation", "HSDS: a page of services at locations, filtered"),
+        ["GET api/hsds/service_at_locations/{id}"] = ("getServiceAtLocationWithNestedDataById", "HSDS: one service at a location, nested"),
+        ["GET api/hsds/taxonomies"] = ("getPaginatedListOfTaxonomies", "HSDS: a page of taxonomies"),
+        ["GET api/hsds/taxonomies/{id}"] = ("getTaxonomyById", "HSDS: one taxonomy"),
+        ["GET api/hsds/taxonomy_terms"] = ("getPaginatedListOfTaxonomyTerms", "HSDS: a page of taxonomy terms"),
+        ["GET api/hsds/taxonomy_terms/{id}"] = ("getTaxonomyTermById", "HSDS: one taxonomy term"),
     };
 
     /// <summary>The parameters an operation cannot do without (the others have defaults).</summary>
@@ -192,6 +225,12 @@ public static class OpenApiDocs
                 p.Description = doc.Description;
                 if (doc.Example is { } example) p.Example = JsonValue.Create(example);
                 if (doc.Schema is { } make) p.Schema = make();
+                if (path.StartsWith("api/hsds/", StringComparison.Ordinal) && p.Name == "id")
+                {
+                    p.Schema = Uuid();
+                    p.Description = "The record's UUID (stable: derived from the station's id).";
+                    p.Example = JsonValue.Create(HsdsExample(path));
+                }
                 if (path == "api/geocode" && p.Name == "q") p.Schema = Text(maxLength: 200, minLength: 1)();
                 if (path == "api/coverage/uncovered" && p.Name == "type")
                 {
@@ -251,7 +290,7 @@ public static class OpenApiDocs
                         ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV, UTF-8 with a BOM (Excel)." } },
                         ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
                         ["application/geo+json"] = new() { Schema = FeatureCollection() },
-                        ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Open Referral HSDS-style JSON." } },
+                        ["application/zip"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An Open Referral HSDS 3.0 datapackage: datapackage.json and the CSV tables." } },
                     };
                 }
             }
@@ -288,6 +327,21 @@ public static class OpenApiDocs
             }
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>A real record's id for a path's example (a station present in every installation's seed).</summary>
+    private static string HsdsExample(string path)
+    {
+        const string station = "judicial-office-beizhan"; // placed (at its street/town), so it has a service at a location
+        var id = path switch
+        {
+            _ when path.StartsWith("api/hsds/organizations", StringComparison.Ordinal) => Features.OpenData.Hsds.OrganizationId(station),
+            _ when path.StartsWith("api/hsds/service_at_locations", StringComparison.Ordinal) => Features.OpenData.Hsds.ServiceAtLocationId(station),
+            _ when path.StartsWith("api/hsds/taxonomies", StringComparison.Ordinal) => Features.OpenData.Hsds.TaxonomyId(Features.OpenData.Hsds.TypesTaxonomy),
+            _ when path.StartsWith("api/hsds/taxonomy_terms", StringComparison.Ordinal) => Features.OpenData.Hsds.TermId(Features.OpenData.Hsds.TypesTaxonomy, "notary"),
+            _ => Features.OpenData.Hsds.ServiceId(station),
+        };
+        return id.ToString();
     }
 
     private static void Problem(OpenApiOperation operation, string status, string description) =>

@@ -34,6 +34,13 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, Sp
         return PublicCatalog.Filter(filter.Types, filter.Box, ids);
     }
 
+    /// <summary>The ids of every station (closed ones too) the text matches, from the database's full-text index.</summary>
+    public async Task<IReadOnlySet<string>> SearchIdsAsync(string query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await StationSearchIndex.SearchAsync(db, query, ct);
+    }
+
     public IReadOnlyList<StationDistance> Nearest(GeoPoint origin, int k, IReadOnlySet<StationType>? types) =>
         PublicCatalog.Nearest(origin, k, types);
 }

@@ -14,17 +14,26 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> Export(string? format, StationTransferService transfer, Audit.SecurityEvents security, TimeProvider clock, HttpContext http,
-        IStringLocalizer<SharedResource> L)
+    private static async Task<IResult> Export(string? format, StationTransferService transfer, OpenData.HsdsQueries hsds, Audit.SecurityEvents security,
+        TimeProvider clock, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        TransferFormat? f = (format ?? "csv").ToLowerInvariant() switch
+        var requested = (format ?? "csv").ToLowerInvariant();
+        TransferFormat? f = requested switch
         {
             "csv" => TransferFormat.Csv,
             "xlsx" => TransferFormat.Xlsx,
             "geojson" => TransferFormat.GeoJson,
-            "hsds" => TransferFormat.Hsds,
             _ => null,
         };
+        var day = $"{LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(clock.GetUtcNow()):yyyyMMdd}";
+        if (requested == "hsds")
+        {
+            // The open-data datapackage (HSDS 3.0 tables and datapackage.json), in Chinese with English alternate names.
+            await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, http, "hsds");
+            var view = await hsds.ViewAsync(L, english: false, ct);
+            return Results.Stream(stream => OpenData.HsdsDataPackage.WriteAsync(stream, view, hsds.Stations, CancellationToken.None),
+                "application/zip", $"jingan-legal-services-hsds-{day}.zip");
+        }
         if (f is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [L["Api_FormatInvalid"]] }, title: L["Api_InvalidTitle"]);
@@ -33,10 +42,9 @@ public static class ExportApi
         {
             TransferFormat.Csv => ("text/csv; charset=utf-8", "csv"),
             TransferFormat.Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-            TransferFormat.GeoJson => ("application/geo+json", "geojson"),
-            _ => ("application/json", "hsds.json"),
+            _ => ("application/geo+json", "geojson"),
         };
-        var name = $"jingan-legal-stations-{LegalServiceMap.Core.Stations.OpeningHours.ToShanghai(clock.GetUtcNow()):yyyyMMdd}.{extension}";
+        var name = $"jingan-legal-stations-{day}.{extension}";
         await security.RecordAsync(Audit.SecurityEventKind.Exported, http.User.Identity?.Name, http, extension);
         return Results.Stream(stream => transfer.ExportAsync(stream, f.Value), type, name);
     }

@@ -13,7 +13,7 @@ using LegalServiceMap.Web.Features.Staff.Stations;
 
 namespace LegalServiceMap.Web.Features.Staff.Import;
 
-public enum TransferFormat { Csv, Xlsx, GeoJson, Hsds }
+public enum TransferFormat { Csv, Xlsx, GeoJson }
 
 public enum ImportRowStatus { New, Changed, Unchanged, Invalid }
 
@@ -42,8 +42,8 @@ public sealed record ImportReport(string? FileError, IReadOnlyList<ImportRow> Ro
 }
 
 /// <summary>
-/// Bulk import and export of stations: CSV (UTF-8 or GBK, as Excel on Chinese Windows saves it), XLSX, GeoJSON; export
-/// also as Open Referral HSDS-style JSON. An import is checked row by row first (dry run); committing applies all rows
+/// Bulk import and export of stations: CSV (UTF-8 or GBK, as Excel on Chinese Windows saves it), XLSX, GeoJSON (the HSDS
+/// datapackage is the open-data slice's, <see cref="OpenData.HsdsDataPackage"/>). An import is checked row by row first (dry run); committing applies all rows
 /// or none, in one transaction, with an audit row per changed field.
 /// </summary>
 public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFactory, SpatialStore store, SpatialState state, TimeProvider clock,
@@ -80,43 +80,12 @@ public sealed class StationTransferService(IDbContextFactory<AppDbContext> dbFac
                     await buffer.CopyToAsync(output, ct);
                 }
                 break;
-            case TransferFormat.GeoJson:
+            default:
                 await GeoJson.WriteAsync(output, new GeoFeatureCollection(
                     stations.Select(s => new GeoFeature(s.Location is { } p ? GeoJson.Point(p) : null, StationTable.ToRow(s), s.Id)).ToList()), ct);
                 break;
-            default:
-                await JsonSerializer.SerializeAsync(output, Hsds(stations), cancellationToken: ct);
-                break;
         }
     }
-
-    /// <summary>Open Referral HSDS-style records: one organization and service per station, its location, phones and weekly schedules.</summary>
-    private static object Hsds(IReadOnlyList<Station> stations) => new
-    {
-        organizations = stations.Select(s => new { id = $"org-{s.Id}", name = s.NameZh, alternate_name = s.NameEn, description = s.NoteEn }),
-        services = stations.Select(s => new
-        {
-            id = $"svc-{s.Id}", organization_id = $"org-{s.Id}", name = s.NameZh, alternate_name = s.NameEn,
-            description = string.Join("; ", s.ServicesEn.Count > 0 ? s.ServicesEn : s.ServicesZh), status = "active",
-            category = s.Type.ToSlug(), last_modified = s.LastVerified?.ToString("yyyy-MM-dd"),
-        }),
-        locations = stations.Where(s => s.Location is not null).Select(s => new
-        {
-            id = $"loc-{s.Id}", name = s.NameZh, alternate_name = s.NameEn, latitude = s.Latitude, longitude = s.Longitude,
-            location_type = "physical", accuracy = s.LocationTier.ToSlug(),
-            // The official division codes (统计用区划代码) as external identifiers, so other registers can join on them.
-            external_identifiers = new[] { (Type: "nbs-street-code", Value: s.StreetCode), (Type: "nbs-division-code", Value: s.DivisionCode) }
-                .Where(x => x.Value is not null).Select(x => new { type = x.Type, identifier = x.Value }),
-            addresses = new[] { new { address_1 = s.AddressZh ?? "", city = "上海市", region = "静安区", country = "CN", address_type = "physical" } },
-        }),
-        service_at_locations = stations.Where(s => s.Location is not null).Select(s => new { id = $"sal-{s.Id}", service_id = $"svc-{s.Id}", location_id = $"loc-{s.Id}" }),
-        phones = stations.Where(s => s.Phone is not null).Select(s => new { id = $"phone-{s.Id}", service_id = $"svc-{s.Id}", number = s.Phone, type = "voice" }),
-        schedules = stations.SelectMany(s => s.Hours.Select((h, i) => new
-        {
-            id = $"sched-{s.Id}-{i}", service_id = $"svc-{s.Id}", freq = "WEEKLY",
-            byday = h.Day.ToString()[..2].ToUpperInvariant(), opens_at = h.Opens.ToString("HH:mm"), closes_at = h.Closes.ToString("HH:mm"),
-        })),
-    };
 
     // ---- Import ----
 

@@ -204,19 +204,6 @@ public abstract class StationTransferServiceTests(DatabaseProvider provider) : I
         Assert.Equal(report.Rows.Count, report.Count(ImportRowStatus.Unchanged));
     }
 
-    [Fact]
-    public async Task Hsds_HasOrganizationsServicesLocationsAndSchedules()
-    {
-        using var doc = JsonDocument.Parse(await ExportAsync(TransferFormat.Hsds));
-        var root = doc.RootElement;
-        Assert.Equal(_db.Queries.Catalog.All.Count, root.GetProperty("organizations").GetArrayLength());
-        Assert.Equal(_db.Queries.Catalog.All.Count, root.GetProperty("services").GetArrayLength());
-        Assert.Equal(_db.Queries.Catalog.All.Count(s => s.Location is not null), root.GetProperty("locations").GetArrayLength());
-        var schedule = root.GetProperty("schedules").EnumerateArray().First();
-        Assert.Equal("svc-culture-labour-secretariat", schedule.GetProperty("service_id").GetString());
-        Assert.Equal("WEEKLY", schedule.GetProperty("freq").GetString());
-    }
-
     public void Dispose() => _db.Dispose();
 }
 
