@@ -32,6 +32,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/culture?lang=zh")]
     [InlineData("/culture?lang=en&elder=1")]
     [InlineData("/?station=culture-labour-secretariat&embed=1&lang=en")]
+    [InlineData("/help?lang=zh")]
+    [InlineData("/help?lang=en&unclear=1")]
+    [InlineData("/help?problem=work&heard=%E6%B2%A1%E5%8F%91%E5%B7%A5%E8%B5%84&lang=zh")]
+    [InlineData("/help?problem=work&work-deadline=no&work-what=unpaid&lang=zh")]
+    [InlineData("/help?problem=violence&violence-what=not-sure&lang=en&elder=1")]
+    [InlineData("/help?problem=documents&documents-what=abroad&lat=31.2486&lng=121.467&lang=en")]
+    [InlineData("/help?problem=other&other-what=not-sure&lat=31.2304&lng=121.4737&lang=zh")]
     public async Task Page_HasNoSeriousOrCriticalViolations(string url)
     {
         // axe-core is injected as an inline script of the test's own: the page's policy would (rightly) refuse it.

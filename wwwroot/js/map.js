@@ -263,13 +263,7 @@ export function createMap(element, settings, callbacks) {
     },
     // The device's position (WGS-84, as browsers report it), or null when refused or unavailable.
     locate() {
-      return new Promise((resolve) => {
-        if (!navigator.geolocation) { resolve(null); return; }
-        navigator.geolocation.getCurrentPosition(
-          (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
-          () => resolve(null),
-          { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
-      });
+      return devicePosition();
     },
     // A pin staff can drag to correct a station's position; its new position (WGS-84) is reported on drop.
     setPin(lat, lng, draggable) {
@@ -305,4 +299,15 @@ export function createMap(element, settings, callbacks) {
       markers.clear();
     },
   };
+}
+
+/** The device's position (WGS-84, as browsers report it), or null when refused or unavailable. */
+export function devicePosition() {
+  return new Promise((resolve) => {
+    if (!navigator.geolocation) { resolve(null); return; }
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
+  });
 }

@@ -10,7 +10,7 @@
 //   is not "sent" offline (its draft stays, js/drafts.js).
 // Navigation goes through Blazor's enhanced navigation (fetch + DOM merge, no WebSocket) once blazor.web.js has
 // started, else (not loaded, blocked) as a plain page load. Nothing here needs a connection to the server beyond HTTP.
-import { createMap } from './map.js';
+import { createMap, devicePosition } from './map.js';
 
 const mounted = new Map(); // frame element → { key, host, map, shown }
 let started = false;
@@ -192,6 +192,22 @@ document.addEventListener('click', (e) => {
   if (focus) {
     const c = [...mounted.values()].find((m) => m.state.walkTemplate);
     c?.map.focusStation(focus.dataset.focus);
+    return;
+  }
+  const here = e.target.closest('[data-locate-here]');
+  if (here) {
+    // /help: "use my location" fills the form's point and sends it (the typed place, if any, is not needed then).
+    const form = here.closest('form');
+    devicePosition().then((p) => {
+      if (!p) { form.querySelector('[data-locate-failed]')?.removeAttribute('hidden'); return; }
+      for (const [name, value] of [['lat', p.latitude], ['lng', p.longitude]]) {
+        const input = form.querySelector(`[data-${name}]`);
+        input.value = value.toFixed(7);
+        input.disabled = false;
+      }
+      form.querySelector('[name=where]').disabled = true;
+      form.requestSubmit();
+    });
     return;
   }
   if (e.target.closest('[data-locate]')) {

@@ -2,6 +2,7 @@ using LegalServiceMap.Web.Data;
 using LegalServiceMap.Web.Features.Coverage;
 using LegalServiceMap.Web.Features.Culture;
 using LegalServiceMap.Web.Features.Geocoding;
+using LegalServiceMap.Web.Features.Help;
 using LegalServiceMap.Web.Features.Map;
 using LegalServiceMap.Web.Features.OpenData;
 using LegalServiceMap.Web.Features.Portal;
@@ -50,6 +51,7 @@ public static class ApplicationSetup
         services.AddCulture();
         services.AddPortal();
         services.AddOpenData();
+        services.AddHelp();
         services.AddStaff();
         return services;
     }
@@ -195,6 +197,7 @@ public static class ApplicationSetup
         app.MapPrint();
         app.MapPortal();
         app.MapOpenData();
+        app.MapHelp();
         app.MapStaff();
         app.MapDisplayModes();
         // The whole Content-Security-Policy, frame-ancestors included, comes from SecurityHeaders (one header, not two).

@@ -56,6 +56,7 @@ public static class OpenApiDocs
         ["code"] = new("The 6-digit access code given with a submission sent without a mobile.", "123456", Schema: Text("^[0-9]{6}$")),
         ["path"] = new("A page of this site, from its first \"/\" (e.g. the map with a walk), up to 500 characters.", "/?lat=31.2286&lng=121.4586", Schema: Text("^/", maxLength: 500)),
         ["format"] = new("The export format: `csv`, `xlsx`, `geojson`, or `hsds` (an HSDS 3.0 datapackage: a ZIP of datapackage.json and its CSV tables).", "csv", ["csv", "xlsx", "geojson", "hsds"]),
+        ["problem"] = new("Help: the problem group (`work`, `family`, `neighbours`, `injury`, `consumer`, `violence`, `documents`, `other`); then one parameter per question answered, named by the question's id with the answer's id (`work-deadline=no&work-what=unpaid`).", "work", Schema: Text("^[a-z0-9-]+$", maxLength: 40)),
         ["search"] = new("HSDS: full-text search in names, addresses and services (Chinese, English or pinyin), up to 100 characters.", "公证", Schema: Text(maxLength: 100)),
         ["page"] = new("HSDS: the page, from 1.", "1", Schema: Integer(1, 100_000)),
         ["per_page"] = new("HSDS: items per page, 1 to 200 (default 50).", "50", Schema: Integer(1, 200)),
@@ -83,6 +84,7 @@ public static class OpenApiDocs
         ("api/submissions/{reference}", "The submission's `kind`, `status`, `createdAt`, `replyDueBy` (the promised reply date) and the staff's `reply`.", false),
         ("api/staff/export", "The stations file in the format asked for.", false),
         ("api/qr", "The page's QR code as SVG (image/svg+xml).", false),
+        ("api/help", "The problem groups; for `q`, what it was understood as; for a path, the answers given and the next question or the outcome (services with what they do and do not do, advice, urgent numbers, legal-aid notes, prefilled form links, places open on arrival from `lat`/`lng`).", false),
         ("api/hsds/services/{id}", "A service fully nested (HSDS 3.0 schema/compiled/service.json).", false),
         ("api/hsds/services", "A page of services (HSDS 3.0 Page with `contents` of schema/compiled/service_list.json).", false),
         ("api/hsds/organizations/{id}", "An organization with its services (HSDS 3.0 schema/compiled/organization.json).", false),
@@ -117,6 +119,7 @@ public static class OpenApiDocs
         ["POST api/submissions/legal-aid/check"] = ("checkLegalAid", "The legal-aid self-check (nothing is saved)"),
         ["GET api/submissions/{reference}"] = ("getSubmissionStatus", "A submission's status and reply, with its secret"),
         ["GET api/staff/export"] = ("exportStations", "Export every station (staff)"),
+        ["GET api/help"] = ("getHelp", "Which legal help: the next question or the outcome for a description or a path"),
         ["GET api/hsds"] = ("getAPIMetaInformation", "HSDS: the version, profile and OpenAPI document of this API"),
         ["GET api/hsds/profile"] = ("getHsdsProfile", "HSDS: what this API's profile adds and leaves out"),
         ["GET api/hsds/services"] = ("getPaginatedListOfServices", "HSDS: a page of services, filtered"),
@@ -232,6 +235,12 @@ public static class OpenApiDocs
                     p.Example = JsonValue.Create(HsdsExample(path));
                 }
                 if (path == "api/geocode" && p.Name == "q") p.Schema = Text(maxLength: 200, minLength: 1)();
+                if (path == "api/help" && p.Name == "q")
+                {
+                    p.Schema = Text(maxLength: LegalServiceMap.Core.Help.ProblemWords.MaxLength)();
+                    p.Description = "Help: the resident's problem in a sentence (Chinese or English, up to 500 characters); understood, never kept or logged.";
+                    p.Example = JsonValue.Create("老板三个月没发工资");
+                }
                 if (path == "api/coverage/uncovered" && p.Name == "type")
                 {
                     p.Schema = Text($"^({TypeSlugs})$")();

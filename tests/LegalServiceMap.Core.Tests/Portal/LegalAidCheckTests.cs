@@ -25,6 +25,23 @@ public class LegalAidCheckTests
     }
 
     [Fact]
+    public void Article42Groups_WithProof_AreNotMeansChecked_MigrantWorkersOnlyForPayAndWorkInjuries()
+    {
+        var elderly = LegalAidCheck.Evaluate(new LegalAidForm { CaseType = "maintenance", MonthlyIncomePerPerson = 9_000, Waived = ["minor-elderly-disabled"] }, 2_000);
+        Assert.Equal(LegalAidOutlook.LikelyEligible, elderly.Outlook);
+        Assert.Contains("LegalAidReason_Waived", elderly.Reasons);
+        Assert.Contains("LegalAidDoc_Waived", elderly.Documents);
+        Assert.DoesNotContain("LegalAidDoc_Income", elderly.Documents);
+
+        var wages = LegalAidCheck.Evaluate(new LegalAidForm { CaseType = "labour", MonthlyIncomePerPerson = 9_000, Waived = ["migrant-worker"] }, 2_000);
+        Assert.Equal(LegalAidOutlook.LikelyEligible, wages.Outlook);
+        // A migrant worker's other matters are means-checked as anyone's.
+        var pension = LegalAidCheck.Evaluate(new LegalAidForm { CaseType = "pension", MonthlyIncomePerPerson = 9_000, Waived = ["migrant-worker"] }, 2_000);
+        Assert.Equal(LegalAidOutlook.LikelyNotEligible, pension.Outlook);
+        Assert.Equal("Form_BadExempt", LegalAidCheck.Validate(new LegalAidForm { Waived = ["rich"] })["waived"]);
+    }
+
+    [Fact]
     public void NoConfiguredThreshold_NeedsReviewRatherThanGuessing() =>
         Assert.Equal(LegalAidOutlook.NeedsReview, LegalAidCheck.Evaluate(Form(income: 100), monthlyThresholdYuan: null).Outlook);
 

@@ -47,6 +47,7 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
     [InlineData("/staff/audit")]
     [InlineData("/staff/place")]
     [InlineData("/staff/district")]
+    [InlineData("/staff/help")]
     public async Task Anonymous_StaffPages_RedirectToSignIn(string url)
     {
         var response = await NewClient().GetAsync(url);
@@ -72,6 +73,12 @@ public sealed partial class StaffAccessTests(AppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/stations/notary-jingan")).StatusCode);
         Assert.Contains("新建站点", await client.GetStringAsync("/staff/stations/new")); // the literal route wins over {Id}
+        // The help tree, read-only: every outcome with where it sends residents.
+        var tree = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/staff/help"));
+        Assert.Contains("work-unpaid", tree);
+        Assert.Contains("问题 work-what", tree);
+        Assert.DoesNotContain("<textarea", tree);
+        Assert.DoesNotContain("type=\"text\"", tree); // read-only: nothing to type into
         foreach (var adminOnly in new[] { "/staff/users", "/staff/audit", "/staff/district" })
         {
             var admin = await client.GetAsync(adminOnly);

@@ -1,0 +1,21 @@
+using LegalServiceMap.Core.Help;
+using LegalServiceMap.Web.Setup;
+
+namespace LegalServiceMap.Web.Features.Help;
+
+/// <summary>
+/// The reviewed triage data shipped in data/help/: the tree (tree.json, with its schema tree.schema.json) and the
+/// keyword table (keywords.tsv). Read once at start; a file that is missing or has problems stops the start (the page
+/// would otherwise send residents nowhere). Singleton.
+/// </summary>
+public sealed class HelpCatalog
+{
+    public HelpTree Tree { get; }
+    public ProblemWords Words { get; }
+
+    public HelpCatalog()
+    {
+        Tree = HelpTree.Read(File.ReadAllText(DataFiles.PathOf(Path.Combine("help", "tree.json"))));
+        Words = ProblemWords.Read(File.ReadAllText(DataFiles.PathOf(Path.Combine("help", "keywords.tsv"))), Tree.Groups.Select(g => g.Id).ToHashSet());
+    }
+}
