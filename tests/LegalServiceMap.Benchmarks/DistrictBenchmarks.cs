@@ -1,3 +1,4 @@
+using LegalServiceMap.Testing;
 using BenchmarkDotNet.Attributes;
 using LegalServiceMap.Core.Geo;
 using LegalServiceMap.Core.Spatial.Coverage;

@@ -3,7 +3,8 @@ using System.Globalization;
 
 /// <summary>
 /// Bounded HTTP load on the public API: for each path, <c>--concurrency</c> clients send requests back to back for
-/// <c>--seconds</c>, after a short warm-up; reports requests per second, median and p95 latency, and the answers by status.
+/// <c>--seconds</c>, after a short warm-up; reports requests per second, median and p95 latency, the bytes of the
+/// successful answers as sent (compressed: the clients accept Brotli and gzip, as browsers do), and the answers by status.
 /// In a path, <c>{lat}</c> and <c>{lng}</c> become a random point in <c>--bbox</c> (so walking areas are computed,
 /// not served from a cache).
 /// usage: LegalServiceMap.Load http URL --path /api/stations [--path …] [--seconds 20] [--concurrency 16] [--bbox minLng,minLat,maxLng,maxLat]
@@ -22,27 +23,35 @@ static class HttpLoad
         {
             BaseAddress = url, Timeout = TimeSpan.FromSeconds(30),
         };
+        http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip"); // not decompressed here: the bytes counted are the bytes sent
         foreach (var path in paths)
         {
             await RunPathAsync(http, path, TimeSpan.FromSeconds(Math.Min(3, seconds / 5)), concurrency, bbox); // warm-up, not reported
-            var (count, statuses, latencies, elapsed) = await RunPathAsync(http, path, TimeSpan.FromSeconds(seconds), concurrency, bbox);
+            var (count, statuses, latencies, bytes, elapsed) = await RunPathAsync(http, path, TimeSpan.FromSeconds(seconds), concurrency, bbox);
             latencies.Sort();
-            double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
+            bytes.Sort();
+            static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {count / elapsed.TotalSeconds:0.0} req/s, median {Percentile(0.5):0.0} ms, p95 {Percentile(0.95):0.0} ms, {count} answers: {string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Value} × {x.Key}"))}"));
+                $"{path}: {count / elapsed.TotalSeconds:0.0} req/s, median {Percentile(latencies, 0.5):0.0} ms, p95 {Percentile(latencies, 0.95):0.0} ms, " +
+                $"answer median {Percentile(bytes, 0.5):0} B, p95 {Percentile(bytes, 0.95):0} B, max {(bytes.Count == 0 ? double.NaN : bytes[^1]):0} B ({encoding}), " +
+                $"{count} answers: {string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Value} × {x.Key}"))}"));
         }
     }
 
-    private static async Task<(int Count, Dictionary<string, int> Statuses, List<double> Latencies, TimeSpan Elapsed)> RunPathAsync(
+    private static string encoding = "";
+
+    private static async Task<(int Count, Dictionary<string, int> Statuses, List<double> Latencies, List<double> Bytes, TimeSpan Elapsed)> RunPathAsync(
         HttpClient http, string path, TimeSpan duration, int concurrency, double[] bbox)
     {
         var latencies = new List<double>();
+        var sizes = new List<double>();
         var statuses = new Dictionary<string, int>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async client =>
         {
             var random = new Random(client);
             var mine = new List<double>();
+            var myBytes = new List<double>();
             var answers = new Dictionary<string, int>();
             while (clock.Elapsed < duration)
             {
@@ -53,6 +62,12 @@ static class HttpLoad
                 try
                 {
                     using var response = await http.GetAsync(target, HttpCompletionOption.ResponseContentRead);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    if (response.IsSuccessStatusCode)
+                    {
+                        myBytes.Add(body.Length);
+                        encoding = string.Join(",", response.Content.Headers.ContentEncoding) is { Length: > 0 } e ? e : "identity";
+                    }
                     var key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                     answers[key] = answers.GetValueOrDefault(key) + 1;
                 }
@@ -65,9 +80,10 @@ static class HttpLoad
             lock (latencies)
             {
                 latencies.AddRange(mine);
+                sizes.AddRange(myBytes);
                 foreach (var (key, n) in answers) statuses[key] = statuses.GetValueOrDefault(key) + n;
             }
         }));
-        return (latencies.Count, statuses, latencies, clock.Elapsed);
+        return (latencies.Count, statuses, latencies, sizes, clock.Elapsed);
     }
 }

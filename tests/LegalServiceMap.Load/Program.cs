@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 //
 // usage: LegalServiceMap.Load residents URL [--residents 100,500,1000] [--taps 2] [--parallel 16] [--server-pid PID] [--bbox …]
 //        LegalServiceMap.Load http URL --path /api/stations [--path …] [--seconds 20] [--concurrency 16] [--bbox …]
+//        LegalServiceMap.Load district-osm FILE.osm
 // residents: each virtual resident opens the map page (its own cookies), fetches the markers, and taps the map --taps
 //   times (the walk's GeoJSON and the page of its address, as js/resident.js asks for them, together); reported per
 //   level: tap time (median, p95), failures, and the server's heap and working set against a warm idle baseline.
@@ -17,12 +18,24 @@ return args.FirstOrDefault() switch
 {
     "http" => await Run(() => HttpLoad.RunAsync(args[1..])),
     "residents" => await Run(() => ResidentLoad.RunAsync(args[1..])),
+    "district-osm" => DistrictOsm(args[1..]),
     _ => Usage(),
 };
 
 static async Task<int> Run(Func<Task> load)
 {
     await load();
+    return 0;
+}
+
+// district-osm FILE: writes the synthetic district (LegalServiceMap.Testing.SyntheticDistrict) as OSM XML and prints its
+// bounding box (minLng,minLat,maxLng,maxLat) for --bbox.
+static int DistrictOsm(string[] args)
+{
+    using (var file = File.Create(args[0])) LegalServiceMap.Testing.SyntheticDistrict.Write(file);
+    var (south, west) = LegalServiceMap.Testing.SyntheticDistrict.ToWgs84(0, 0);
+    var (north, east) = LegalServiceMap.Testing.SyntheticDistrict.ToWgs84(LegalServiceMap.Testing.SyntheticDistrict.WidthMetres, LegalServiceMap.Testing.SyntheticDistrict.HeightMetres);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{west:0.000000},{south:0.000000},{east:0.000000},{north:0.000000}"));
     return 0;
 }
 

@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Xml;
 
-namespace LegalServiceMap.Benchmarks;
+namespace LegalServiceMap.Testing;
 
 /// <summary>
 /// A synthetic district the size and density of central Shanghai (about 7.2 × 5.2 km, like Jing'an's 37 km²), written
 /// as OSM XML so it goes through the real importer: streets 55–115 m apart with main roads among them, jittered and
 /// bowed (shape points every ~12 m, as OSM draws curves), stretches missing (dead ends, irregular blocks), footpaths
 /// across some blocks, one-way tags walkers ignore, a meandering river crossed only by six bridges, and elevated roads
-/// (motorway, no sidewalk) above two main roads, which walkers cannot use. Deterministic for a seed.
+/// (motorway, no sidewalk) above two main roads, which walkers cannot use. Deterministic for a seed. Used by the
+/// benchmarks, the accuracy tests and the load script (LegalServiceMap.Load district-osm).
 /// </summary>
 public static class SyntheticDistrict
 {
+    /// <summary>Where the generator put what walkers must respect: the bridges (east of each bridge street, in metres)
+    /// and the elevated roads (their points, in metres).</summary>
+    public sealed record Layout(IReadOnlyList<double> BridgeEasts, IReadOnlyList<(double East, double North)> MotorwayPoints);
+
     public const double WidthMetres = 7_200, HeightMetres = 5_200;
     private const double OriginLat = 31.205, OriginLng = 121.415;
     private const double MetresPerDegreeLat = 111_320, MetresPerDegreeLng = 111_320 * 0.8549; // cos 31.23°
@@ -23,7 +28,7 @@ public static class SyntheticDistrict
     /// <summary>The river's centre line (north of the south edge, in metres) at <paramref name="east"/>.</summary>
     public static double RiverNorth(double east) => 2_300 + 180 * Math.Sin(east / 900) + 60 * Math.Sin(east / 230);
 
-    public static void Write(Stream output, int seed = 20261207)
+    public static Layout Write(Stream output, int seed = 20261207)
     {
         var random = new Random(seed);
         var writer = new Writer(output);
@@ -74,14 +79,17 @@ public static class SyntheticDistrict
             }
         }
         // Elevated roads above two main roads: motorways without sidewalks, on their own nodes (walkers can never use them).
+        var motorways = new List<(double, double)>();
         foreach (var j in mainY.Take(2))
         {
-            writer.Way(Enumerable.Range(0, (int)(WidthMetres / 25)).Select(k => (k * 25.0 + 0.5, ys[j] + 12.5)).ToList(),
-                [("highway", "motorway"), ("layer", "1"), ("bridge", "yes"), ("oneway", "yes")]);
+            var points = Enumerable.Range(0, (int)(WidthMetres / 25)).Select(k => (k * 25.0 + 0.5, ys[j] + 12.5)).ToList();
+            motorways.AddRange(points);
+            writer.Way(points, [("highway", "motorway"), ("layer", "1"), ("bridge", "yes"), ("oneway", "yes")]);
         }
         // The river itself (not a way anyone walks).
         writer.Way(Enumerable.Range(0, 145).Select(k => (k * 50.0 + 0.5, RiverNorth(k * 50.0) + 0.5)).ToList(), [("waterway", "river")]);
         writer.Finish();
+        return new Layout(bridges.Order().Select(i => xs[i]).ToList(), motorways);
     }
 
     private static List<double> Lines(Random random, double extent, double minGap, double maxGap)
