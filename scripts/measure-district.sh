@@ -33,9 +33,12 @@ done
 run() {
   local side="$1"
   (cd "$work/app-$side" && ConnectionStrings__Stations="Data Source=$work/$side.db" Map__TileUrl="" ASPNETCORE_ENVIRONMENT=Staging \
-    RateLimits__RequestsPerMinute=100000000 exec dotnet LegalServiceMap.Web.dll --urls "http://127.0.0.1:$PORT" >"$work/app-$side.log" 2>&1) &
+    RateLimits__RequestsPerMinute=1000000 exec dotnet LegalServiceMap.Web.dll --urls "http://127.0.0.1:$PORT" >"$work/app-$side.log" 2>&1) &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null || curl -sf -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.3; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the $side app stopped:" >&2; tail -5 "$work/app-$side.log" >&2; exit 1; }
+    sleep 0.3
+  done
   printf '%-6s ' "$side"
   dotnet "$work/load/LegalServiceMap.Load.dll" http "http://127.0.0.1:$PORT" --path "/api/isochrone?lat={lat}&lng={lng}&minutes=15" \
     --seconds "$DURATION" --concurrency "$CLIENTS" --bbox "$bbox"
