@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Walking areas under load on the district-size synthetic network (LegalServiceMap.Testing.SyntheticDistrict, 67k
-# nodes, imported through the app's own import-osm): the published app (Release, Staging) at two commits, 16 clients
-# sending random 15-minute walks for 20 s, run A B A B on this machine; prints requests per second, median and p95
-# latency, and the size of the answers as sent (Brotli). Not a test: numbers depend on the machine.
-# Usage: scripts/measure-district.sh [BEFORE=90cbcba] [AFTER=HEAD] [SECONDS=20] [CLIENTS=16]
+# nodes, imported through the app's own import-osm): the published app (Release, Staging) at two commits, one client
+# and then 16 clients sending random 15-minute walks for 20 s each, run A B A B on this machine; prints requests per
+# second, median and p95 latency, and the size of the answers as sent (Brotli). Not a test: numbers depend on the machine.
+# Usage: scripts/measure-district.sh [BEFORE=90cbcba] [AFTER=HEAD] [SECONDS=20] [CLIENTS="1 16"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BEFORE="${1:-90cbcba}"; AFTER="${2:-HEAD}"; DURATION="${3:-20}"; CLIENTS="${4:-16}"; PORT="${PORT:-5299}"
+BEFORE="${1:-90cbcba}"; AFTER="${2:-HEAD}"; DURATION="${3:-20}"; CLIENTS="${4:-1 16}"; PORT="${PORT:-5299}"
 repo="$(pwd)"
 work="$(mktemp -d)"
 cleanup() {
@@ -39,9 +39,11 @@ run() {
     kill -0 "$pid" 2>/dev/null || { echo "the $side app stopped:" >&2; tail -5 "$work/app-$side.log" >&2; exit 1; }
     sleep 0.3
   done
-  printf '%-6s ' "$side"
-  dotnet "$work/load/LegalServiceMap.Load.dll" http "http://127.0.0.1:$PORT" --path "/api/isochrone?lat={lat}&lng={lng}&minutes=15" \
-    --seconds "$DURATION" --concurrency "$CLIENTS" --bbox "$bbox"
+  for clients in $CLIENTS; do
+    printf '%-6s %2s client(s) ' "$side" "$clients"
+    dotnet "$work/load/LegalServiceMap.Load.dll" http "http://127.0.0.1:$PORT" --path "/api/isochrone?lat={lat}&lng={lng}&minutes=15" \
+      --seconds "$DURATION" --concurrency "$clients" --bbox "$bbox"
+  done
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }
 for round in 1 2; do run before; run after; done
