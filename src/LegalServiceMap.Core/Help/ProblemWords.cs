@@ -27,12 +27,14 @@ public sealed class ProblemWords
     private readonly Dictionary<string, List<(string Group, int Weight)>> _chinese = new(StringComparer.Ordinal);
     private readonly int _longestChinese;
     private readonly List<(string[] Stems, string Group, int Weight, string Text)> _english = [];
+    private readonly Dictionary<string, int> _order;
 
     public IReadOnlyList<(string Group, string Lang, string Keyword, int Weight)> Rows { get; }
 
-    private ProblemWords(IReadOnlyList<(string Group, string Lang, string Keyword, int Weight)> rows)
+    private ProblemWords(IReadOnlyList<(string Group, string Lang, string Keyword, int Weight)> rows, IReadOnlyList<string> groups)
     {
         Rows = rows;
+        _order = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i);
         foreach (var (group, lang, keyword, weight) in rows)
         {
             if (lang == "zh")
@@ -48,8 +50,9 @@ public sealed class ProblemWords
         _english.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
     }
 
-    /// <summary>Reads the table (tab-separated, a header line). Throws <see cref="InvalidDataException"/> on a bad row.</summary>
-    public static ProblemWords Read(string tsv, IReadOnlySet<string> groups)
+    /// <summary>Reads the table (tab-separated, a header line) for the tree's groups, in their order (ties go to the
+    /// earlier group). Throws <see cref="InvalidDataException"/> on a bad row.</summary>
+    public static ProblemWords Read(string tsv, IReadOnlyList<string> groups)
     {
         var rows = new List<(string, string, string, int)>();
         var lines = tsv.Replace("\r\n", "\n").Split('\n');
@@ -62,11 +65,11 @@ public sealed class ProblemWords
                 throw new InvalidDataException($"keywords.tsv line {i + 1}: expected group, zh|en, a keyword and a weight 1-3: '{lines[i]}'");
             rows.Add((cells[0], cells[1], cells[2].Trim(), weight));
         }
-        return new ProblemWords(rows);
+        return new ProblemWords(rows, groups);
     }
 
-    /// <summary>The groups a sentence points to, best first (ties in the table's group order), and the words found.</summary>
-    public Understanding Understand(string? text, IReadOnlyList<string> groupOrder)
+    /// <summary>The groups a sentence points to, best first (ties in the tree's group order), and the words found.</summary>
+    public Understanding Understand(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new Understanding([], []);
         var folded = Fold(text.Length > MaxLength ? text[..MaxLength] : text);
@@ -98,10 +101,9 @@ public sealed class ProblemWords
                 found.Add(new FoundWord(string.Join(' ', words[i..(i + stems.Length)]), group, weight));
             }
         }
-        var order = groupOrder.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i);
         var groups = found.GroupBy(f => f.Group)
             .Select(g => (Group: g.Key, Score: g.Sum(f => f.Weight)))
-            .OrderByDescending(g => g.Score).ThenBy(g => order.GetValueOrDefault(g.Group, int.MaxValue))
+            .OrderByDescending(g => g.Score).ThenBy(g => _order[g.Group])
             .ToList();
         return new Understanding(groups, found);
     }

@@ -93,13 +93,13 @@ public sealed class HelpService(HelpCatalog catalog, MapViewService map, Arrival
     /// <summary>How many places per service type an outcome lists.</summary>
     public const int PlacesPerType = 2;
 
-    public Understanding Understand(string? text) => catalog.Words.Understand(text, Tree.Groups.Select(g => g.Id).ToList());
+    public Understanding Understand(string? text) => catalog.Words.Understand(text);
 
     public HelpView Build(HelpQuery query, bool english, bool elder)
     {
         var tree = Tree;
         var step = HelpWalk.From(tree, query.Problem, id => query.Answers.GetValueOrDefault(id));
-        var heard = query.Heard.SelectMany(w => catalog.Words.Understand(w, tree.Groups.Select(g => g.Id).ToList()).Words)
+        var heard = query.Heard.SelectMany(w => catalog.Words.Understand(w).Words)
             .Where(f => step is null || f.Group == step.Group.Id).DistinctBy(f => f.Word).ToList();
 
         var snapshot = state.Current;

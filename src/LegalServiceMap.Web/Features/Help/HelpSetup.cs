@@ -10,5 +10,9 @@ public static class HelpSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHelp(this IEndpointRouteBuilder app) => app.MapHelpApi();
+    public static IEndpointRouteBuilder MapHelp(this IEndpointRouteBuilder app)
+    {
+        app.ServiceProvider.GetRequiredService<HelpCatalog>(); // read and checked now: a broken tree stops the start
+        return app.MapHelpApi();
+    }
 }

@@ -67,13 +67,12 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
     }
 
     /// <summary>A service as the list shows it (no nested objects but its organization).</summary>
-    public HsdsService ServiceSummary(Station s) => Service(s) with
-    {
-        Organization = Organization(s), Phones = null, Schedules = null, ServiceAtLocations = null, Languages = null, Attributes = null,
-    };
+    public HsdsService ServiceSummary(Station s) => Service(s, nested: false);
 
     /// <summary>A service fully nested: organization, phones, schedules, where it is offered, languages and its type.</summary>
-    public HsdsService Service(Station s)
+    public HsdsService Service(Station s) => Service(s, nested: true);
+
+    private HsdsService Service(Station s, bool nested)
     {
         var services = s.Services(english);
         return new HsdsService(
@@ -82,12 +81,12 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
             Alert: s.Status == StationStatus.TemporarilyClosed ? s.ClosureReason(english) ?? L["Hsds_TemporarilyClosed"] : null,
             AssuredDate: s.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             LastModified: lastModified.TryGetValue(s.Id, out var at) ? at.ToOffset(Shanghai) : null,
-            Phones: Phones(s, ServiceId(s.Id), null),
-            Schedules: Schedules(s),
-            ServiceAtLocations: Location(s) is null ? null : [ServiceAtLocation(s, nested: true)],
-            Languages: Languages(s, ServiceId(s.Id), null),
+            Phones: nested ? Phones(s, ServiceId(s.Id), null) : null,
+            Schedules: nested ? Schedules(s) : null,
+            ServiceAtLocations: nested && s.Location is not null ? [ServiceAtLocation(s, nested: true)] : null,
+            Languages: nested ? Languages(s, ServiceId(s.Id), null) : null,
             Organization: Organization(s),
-            Attributes: [Attribute("service", ServiceId(s.Id), s.Id, TypeTerm(s.Type))]);
+            Attributes: nested ? [Attribute("service", ServiceId(s.Id), s.Id, TypeTerm(s.Type))] : null);
     }
 
     public static string Status(Station s) => s.Status switch
@@ -100,11 +99,12 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
     /// <summary>Where the service is offered; null for a station not placed on the map.</summary>
     public HsdsLocation? Location(Station s)
     {
-        if (s.Latitude is not { } lat || s.Longitude is not { } lng) return null;
+        if (s.Location is not { } point) return null;
+        var (lat, lng) = (point.Latitude, point.Longitude);
         var id = LocationId(s.Id);
         var address = s.AddressZh is { Length: > 0 } zh
             // Addresses are kept in Chinese as written; the postal code is not on record (HSDS requires the field).
-            ? new HsdsAddress(StableUuid.Of($"hsds/address/{s.Id}"), id, english ? s.AddressEn ?? zh : zh, "上海市", "静安区", "上海市", "", "CN", "physical")
+            ? new HsdsAddress(Id("address", s.Id), id, english ? s.AddressEn ?? zh : zh, "上海市", "静安区", "上海市", "", "CN", "physical")
             : null;
         var access = s.Accessibility(english);
         return new HsdsLocation(id, "physical", Name(s), OtherName(s),
@@ -123,14 +123,14 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
         Description: s.HoursNote(english),
         Location: nested ? Location(s) : null,
         Schedules: nested ? Schedules(s, ServiceAtLocationId(s.Id)) : null,
-        Phones: nested ? Phones(s, null, null, ServiceAtLocationId(s.Id)) : null);
+        Phones: nested ? Phones(s, null, ServiceAtLocationId(s.Id)) : null);
 
     /// <summary>A service at a location with the service and its location nested (the list and the single record).</summary>
     public HsdsServiceAtLocation ServiceAtLocationWithService(Station s) => ServiceAtLocation(s, nested: true) with { Service = ServiceSummary(s) };
 
-    private IReadOnlyList<HsdsPhone>? Phones(Station s, Guid? service, Guid? location, Guid? serviceAtLocation = null) =>
+    private IReadOnlyList<HsdsPhone>? Phones(Station s, Guid? service, Guid? serviceAtLocation) =>
         s.Phone is { Length: > 0 } number
-            ? [new HsdsPhone(Id("phone", s.Id, serviceAtLocation is null ? null : "sal"), number, "voice", service, location, ServiceAtLocationId: serviceAtLocation)]
+            ? [new HsdsPhone(Id("phone", s.Id, serviceAtLocation is null ? null : "sal"), number, "voice", service, serviceAtLocation)]
             : null;
 
     /// <summary>Weekly hours: one schedule per opening and closing time, with every day that has them.</summary>

@@ -85,12 +85,12 @@ public static class HsdsApi
         string? search, string? q, string? page, string? per_page, string? taxonomy_term_id, string? taxonomy_id, string? organization_id,
         string? lat, string? lng, string? proximity, string? lang, HsdsQueries queries, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         ListAsync(ListRequest.Read(L, lang, search ?? q, page, per_page, taxonomy_term_id, taxonomy_id, organization_id, lat, lng, proximity), queries, L, ct,
-            async (view, request) => request.Page((await queries.SelectAsync(request, ct)).Where(s => view.Location(s) is not null).ToList(), view.ServiceAtLocationWithService));
+            async (view, request) => request.Page((await queries.SelectAsync(request, ct)).Where(s => s.Location is not null).ToList(), view.ServiceAtLocationWithService));
 
     private static Task<Results<JsonHttpResult<HsdsServiceAtLocation>, ProblemHttpResult, ValidationProblem>> ServiceAtLocation(
         string id, string? lang, HsdsQueries queries, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         OneAsync(id, lang, queries, L, ct, (view, uuid) =>
-            queries.Stations.FirstOrDefault(s => Hsds.ServiceAtLocationId(s.Id) == uuid && view.Location(s) is not null) is { } s ? view.ServiceAtLocationWithService(s) : null);
+            queries.Stations.FirstOrDefault(s => Hsds.ServiceAtLocationId(s.Id) == uuid && s.Location is not null) is { } s ? view.ServiceAtLocationWithService(s) : null);
 
     private static Task<Results<JsonHttpResult<HsdsPage<HsdsTaxonomy>>, ValidationProblem>> Taxonomies(
         string? search, string? page, string? per_page, string? lang, HsdsQueries queries, IStringLocalizer<SharedResource> L, CancellationToken ct) =>

@@ -53,7 +53,7 @@ public static class HsdsDataPackage
             ["organization"] = stations.Select(s => hsds.Organization(s)),
             ["service"] = services,
             ["attribute"] = services.SelectMany(s => s.Attributes ?? []).Concat(locations.SelectMany(l => l.Attributes ?? [])),
-            ["service_at_location"] = stations.Where(s => hsds.Location(s) is not null).Select(s => hsds.ServiceAtLocation(s, nested: false)),
+            ["service_at_location"] = stations.Where(s => s.Location is not null).Select(s => hsds.ServiceAtLocation(s, nested: false)),
             ["location"] = locations,
             ["phone"] = services.SelectMany(s => s.Phones ?? []),
             ["address"] = locations.SelectMany(l => l.Addresses ?? []),

@@ -15,7 +15,7 @@ public sealed record HsdsTaxonomyTerm(Guid Id, string Code, string Name, string 
 public sealed record HsdsAttribute(Guid Id, Guid LinkId, Guid TaxonomyTermId, string LinkType, string LinkEntity, string? Value = null,
     HsdsTaxonomyTerm? TaxonomyTerm = null);
 
-public sealed record HsdsPhone(Guid Id, string Number, string Type, Guid? ServiceId = null, Guid? LocationId = null, Guid? ServiceAtLocationId = null);
+public sealed record HsdsPhone(Guid Id, string Number, string Type, Guid? ServiceId = null, Guid? ServiceAtLocationId = null);
 
 public sealed record HsdsLanguage(Guid Id, string Code, string Name, Guid? ServiceId = null, Guid? LocationId = null);
 

@@ -25,12 +25,7 @@ public sealed class StationQueries(IDbContextFactory<AppDbContext> dbFactory, Sp
 
     public async Task<IReadOnlyList<Station>> ListAsync(StationFilter filter, CancellationToken ct = default)
     {
-        IReadOnlySet<string>? ids = null;
-        if (Core.Text.SearchText.Fold(filter.Query).Length > 0)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            ids = await StationSearchIndex.SearchAsync(db, filter.Query, ct);
-        }
+        var ids = Core.Text.SearchText.Fold(filter.Query).Length > 0 ? await SearchIdsAsync(filter.Query!, ct) : null;
         return PublicCatalog.Filter(filter.Types, filter.Box, ids);
     }
 
