@@ -133,6 +133,10 @@ public static class ApplicationSetup
             o.EnableForHttps = true;
             o.MimeTypes = ["application/json", "application/geo+json", "application/problem+json", "text/html"];
         });
+        // The providers' default (Fastest: Brotli quality 1) leaves a walking area a third larger than gzip at its best;
+        // Optimal (Brotli 4) costs well under a millisecond on these answers (docs/measurements.md).
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
     }
 
     /// <summary>Binds an options class to its configuration section, checked against its data annotations when the app starts.</summary>
