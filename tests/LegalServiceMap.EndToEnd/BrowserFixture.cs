@@ -148,7 +148,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// the page works over plain HTTP.
     /// </summary>
     /// <param name="staffOffline">Consulted for each staff workspace connection: true refuses it (a sleeping laptop's network).</param>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool bypassCsp = false, Func<bool>? staffOffline = null)
+    /// <param name="serviceWorkers">False blocks the site's service worker (a test that changes the page's own requests).</param>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool bypassCsp = false, Func<bool>? staffOffline = null,
+        bool serviceWorkers = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -156,6 +158,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             Locale = "zh-CN",
             BypassCSP = bypassCsp,
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         var page = await context.NewPageAsync();
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");

@@ -23,7 +23,8 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         var sockets = new List<string>();
         page.WebSocket += (_, ws) => sockets.Add(ws.Url);
 
-        foreach (var url in new[] { "/", "/?type=judicial-office&lat=31.248121&lng=121.467748", "/stations/culture-labour-secretariat", "/culture", "/coverage", "/consult", "/status" })
+        foreach (var url in new[] { "/", "/?type=judicial-office&lat=31.248121&lng=121.467748", "/stations/culture-labour-secretariat", "/culture", "/coverage", "/help",
+                     "/help?problem=work", "/consult", "/legal-aid", "/report", "/status", "/offline" })
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -141,7 +142,16 @@ public sealed class PlainHttpJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/stations/notary-jingan");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(fixture.Text("Offline_Title"));
 
+        // The network back (a phone woken up), on the list read offline: the first tap is answered, with nothing to
+        // reconnect first, and the new page is the network's.
+        await page.GotoAsync("/?type=culture-site");
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await WaitForMapAsync(page);
         await page.Context.SetOfflineAsync(false);
+        await TapMapAsync(page, 0.5, 0.25);
+        await Assertions.Expect(Find.WalkSummary(page)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+
         await page.GotoAsync("/stations/culture-labour-secretariat");
         await Assertions.Expect(banner).ToBeHiddenAsync();
         Assert.True(errors.All(e => e.Contains("ERR_INTERNET_DISCONNECTED") || e.Contains("Failed to fetch") || e.Contains("Failed to load resource")),
