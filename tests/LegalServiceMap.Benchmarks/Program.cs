@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace LegalServiceMap.Benchmarks;
 
-public partial class Program;
+/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher over this assembly).</summary>
+public static class BenchmarksMain
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksMain).Assembly).Run(args);
+}

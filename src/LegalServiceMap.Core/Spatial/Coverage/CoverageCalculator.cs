@@ -35,20 +35,6 @@ public sealed class DistrictGrid
 
     public DistrictGrid(Geometry district, IReadOnlyList<NamedArea> streets, double cellMetres)
     {
-        _cellsPerStreet = new(() =>
-        {
-            var counts = new int[StreetNames.Count + 1];
-            foreach (var label in Street) if (label >= 0) counts[label]++;
-            return counts;
-        });
-        _whole = new(() =>
-        {
-            var all = NewRaster();
-            for (var j = 0; j < Height; j++)
-                for (var i = 0; i < Width; i++)
-                    if (Street[j * Width + i] >= 0) all[i, j] = true;
-            return all.ToGeometry(new GeometryFactory(), LocalProjection.Shanghai);
-        });
         CellMetres = cellMetres;
         StreetNames = streets.Select(s => s.Name).ToList();
         var projection = LocalProjection.Shanghai;
@@ -96,6 +82,21 @@ public sealed class DistrictGrid
                 Street[j * Width + i] = label;
             }
         }
+        // Read on first use, from the labels above.
+        _cellsPerStreet = new(() =>
+        {
+            var counts = new int[StreetNames.Count + 1];
+            foreach (var label in Street) if (label >= 0) counts[label]++;
+            return counts;
+        });
+        _whole = new(() =>
+        {
+            var all = NewRaster();
+            for (var j = 0; j < Height; j++)
+                for (var i = 0; i < Width; i++)
+                    if (Street[j * Width + i] >= 0) all[i, j] = true;
+            return all.ToGeometry(new GeometryFactory(), LocalProjection.Shanghai);
+        });
     }
 
     public double MinX { get; }

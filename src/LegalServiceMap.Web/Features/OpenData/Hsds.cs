@@ -149,7 +149,7 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
                     Description: s.HoursNote(english),
                     ServiceId: serviceAtLocation is null ? ServiceId(s.Id) : null,
                     ServiceAtLocationId: serviceAtLocation,
-                    Notes: s.Exceptions.Count > 0 ? L["Hsds_SpecialDays"] : null);
+                    Notes: s.Exceptions.Count > 0 ? L["Hsds_SpecialDays"].Value : null);
             })
             .ToList();
     }

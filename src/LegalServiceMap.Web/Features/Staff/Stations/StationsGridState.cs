@@ -25,8 +25,8 @@ public sealed record StationsGridState(StationListFilter Filter, string? SortBy 
     };
 
     /// <summary>How sort values compare: text as the reader's language orders it (pinyin in Chinese), the rest by value.</summary>
-    public static IComparer<object> ValueComparer(CultureInfo culture) =>
-        Comparer<object>.Create((a, b) => a is string x && b is string y ? string.Compare(x, y, culture, CompareOptions.None) : Comparer<object>.Default.Compare(a, b));
+    public static IComparer<object?> ValueComparer(CultureInfo culture) =>
+        Comparer<object?>.Create((a, b) => a is string x && b is string y ? string.Compare(x, y, culture, CompareOptions.None) : Comparer<object?>.Default.Compare(a, b));
 
     public static readonly IReadOnlyList<string> SortColumns = ["name", "type", "street", "status", "verified", "tier", "code"];
 
