@@ -96,26 +96,4 @@ public sealed class OpenApiTests(AppFactory factory) : IClassFixture<AppFactory>
         var created = await client.SendAsync(request);
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"{path}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
     }
-
-    [Theory]
-    [InlineData("https://example.org/")]
-    [InlineData("//example.org/x")]
-    [InlineData("/\\example.org")]
-    [InlineData("")]
-    public async Task QrCodes_AreOnlyOfThisSitesOwnPages(string path)
-    {
-        var response = await factory.CreateClient().GetAsync("/api/qr?lang=en&path=" + Uri.EscapeDataString(path));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task AQrCode_OfAPageOfThisSite_IsAnSvgImage_CachedForADay()
-    {
-        var response = await factory.CreateClient().GetAsync("/api/qr?path=" + Uri.EscapeDataString("/?lat=31.2286&lng=121.4586"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("<svg", (await response.Content.ReadAsStringAsync()).TrimStart());
-        Assert.Equal(TimeSpan.FromDays(1), response.Headers.CacheControl?.MaxAge);
-    }
 }
