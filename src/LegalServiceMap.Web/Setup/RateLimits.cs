@@ -44,12 +44,13 @@ public sealed class Allowance : IDisposable
     private readonly TimeSpan _window;
     private readonly IConnectionMultiplexer? _redis;
     private readonly TimeProvider _clock;
-    private readonly ILogger? _logger;
+    private readonly ILogger _logger;
     private readonly PartitionedRateLimiter<string> _local;
 
-    public Allowance(string name, int permits, TimeSpan window, IConnectionMultiplexer? redis = null, TimeProvider? clock = null, ILogger? logger = null)
+    /// <param name="redis">The shared count's Redis, or null when none is configured (one instance, or Redis not used).</param>
+    public Allowance(string name, int permits, TimeSpan window, IConnectionMultiplexer? redis, TimeProvider clock, ILogger logger)
     {
-        (_name, _permits, _window, _redis, _clock, _logger) = (name, permits, window, redis, clock ?? TimeProvider.System, logger);
+        (_name, _permits, _window, _redis, _clock, _logger) = (name, permits, window, redis, clock, logger);
         _local = PartitionedRateLimiter.Create<string, string>(key =>
             RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
@@ -92,7 +93,7 @@ public sealed class Allowance : IDisposable
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _logger?.LogWarning("Redis unreachable for the {Allowance} allowance; counting on this instance.", _name);
+            _logger.LogWarning("Redis unreachable for the {Allowance} allowance; counting on this instance.", _name);
             return null;
         }
     }
@@ -113,7 +114,7 @@ public sealed class Allowance : IDisposable
 public sealed class DoorLimits : IDisposable
 {
     public DoorLimits(IOptions<RateLimitOptions> options, IOptions<Features.Portal.PortalOptions> portal, TimeProvider clock,
-        ILogger<DoorLimits> logger, IConnectionMultiplexer? redis = null)
+        ILogger<DoorLimits> logger, IConnectionMultiplexer? redis = null) // Redis is registered only when configured
     {
         Allowance New(string name, int permits, TimeSpan window) => new(name, permits, window, redis, clock, logger);
         var o = options.Value;
