@@ -183,8 +183,8 @@ public sealed class MapPageTests : BunitContext
     public void InEnglish_NamesLabelsAndTheMapsLanguageAreEnglish()
     {
         var cut = At("/?all=1", "en");
-        Assert.Equal("Legal services near you", cut.Find("h1").TextContent);
-        Assert.Contains(cut.FindAll("a.station-name"), a => a.TextContent == "Judicial Office of Linfen Road Sub-district");
+        Assert.Equal("h1", cut.FindByRole("heading", "Legal services near you").LocalName);
+        Assert.Equal("stations/judicial-office-linfenlu", cut.FindByRole("link", "Judicial Office of Linfen Road Sub-district").GetAttribute("href"));
         Assert.Contains("Notary office", cut.Find("fieldset.type-filter").TextContent);
         Assert.Equal("api/stations?lang=en", Text(MapState(cut), "stations"));
         Assert.Equal("Details", MapState(cut).GetProperty("settings").GetProperty("texts").GetProperty("details").GetString());
@@ -217,18 +217,18 @@ public sealed class MapPageTests : BunitContext
         Assert.StartsWith("Open when you arrive (10:", Answer(now, "culture-second-congress"));
         Assert.EndsWith("until 16:30", Answer(now, "culture-second-congress"));
         Assert.Equal("Opening hours not known", Answer(now, "workstation-plaza-66"));
-        Assert.True(now.Find("input[name=leave][value=now]").HasAttribute("checked"));
+        Assert.True(now.FindByRole("radio", "Leave now").HasAttribute("checked"));
 
         var onlyOpen = At(from + "&open=1", "en");
         Assert.Contains("culture-second-congress", Inside(onlyOpen));
         Assert.DoesNotContain("workstation-plaza-66", Inside(onlyOpen));
-        Assert.True(onlyOpen.Find("input[name=open]").HasAttribute("checked"));
+        Assert.True(onlyOpen.FindByRole("checkbox", "Only places open when I arrive").HasAttribute("checked"));
 
         // Leaving next Monday morning: the memorial is closed on Mondays, so nothing inside is open on arrival.
         var monday = At(from + "&depart=2026-12-07T10:00&open=1", "en");
         Assert.Contains("None of these places is open when you arrive.", monday.Markup);
-        Assert.True(monday.Find("input[name=leave][value=at]").HasAttribute("checked"));
-        Assert.Equal("2026-12-07T10:00", monday.Find("input[name=depart]").GetAttribute("value"));
+        Assert.True(monday.FindByRole("radio", "Leave at …").HasAttribute("checked"));
+        Assert.Equal("2026-12-07T10:00", monday.FindByLabel("Date and time of leaving (China Standard Time)").GetAttribute("value"));
         Assert.Equal("Closed that day (Mon)", Answer(At(from + "&depart=2026-12-07T10:00", "en"), "culture-second-congress"));
 
         // A value the picker cannot produce (or beyond a year) is ignored, not an error.
@@ -274,8 +274,9 @@ public sealed class MapPageTests : BunitContext
     public void ElderMode_WalksAtTheSlowerPaceByDefault_AndMarksThatAsTheDefault()
     {
         var cut = At("/?lat=31.2494&lng=121.451", elder: true);
-        Assert.True(cut.Find("input[name=speed][value=elder]").HasAttribute("checked"));
-        Assert.True(cut.Find("input[name=speed][value=elder]").HasAttribute("data-default")); // not written into the address
+        var slower = cut.FindByRole("radio", "较慢，适合长者（3.6 公里/小时）");
+        Assert.True(slower.HasAttribute("checked"));
+        Assert.True(slower.HasAttribute("data-default")); // not written into the address
         Assert.Contains("speed=elder", Text(MapState(cut), "overlay"));
     }
 

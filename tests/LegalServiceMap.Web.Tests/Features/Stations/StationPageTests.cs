@@ -24,8 +24,8 @@ public sealed class StationPageTests : BunitContext
         this.AddAppServices(_db, now: BunitSetup.TuesdayMorning);
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "culture-labour-secretariat"));
 
-        Assert.Equal("中国劳动组合书记部旧址陈列馆", cut.Find("h1").TextContent);
-        Assert.Equal("tel:02162157732", cut.Find("a.tel-link").GetAttribute("href"));
+        Assert.Equal("h1", cut.FindByRole("heading", "中国劳动组合书记部旧址陈列馆").LocalName);
+        Assert.Equal("tel:02162157732", cut.FindByRole("link", "021-62157732").GetAttribute("href"));
         Assert.Equal("正在开放，11:30 结束", cut.Find("[data-testid=open-now]").TextContent.Trim());
         Assert.Equal(7, cut.FindAll(".hours-table tr").Count);
         Assert.Contains(cut.FindAllByRole("note"), n => n.TextContent.Contains("未核实"));
@@ -44,7 +44,7 @@ public sealed class StationPageTests : BunitContext
     {
         this.AddAppServices(_db, "en");
         var cut = Render<StationPage>(p => p.Add(s => s.Id, "notary-zhabei"));
-        Assert.Equal("Zhabei Notary Office", cut.Find("h1").TextContent);
+        Assert.Equal("h1", cut.FindByRole("heading", "Zhabei Notary Office").LocalName);
         Assert.Empty(cut.FindAll("a.tel-link"));
         Assert.Contains("Unknown: opening hours not confirmed", cut.Find("[data-testid=open-now]").TextContent);
         Assert.Contains("not yet known, so it is not on the map", cut.Markup);
