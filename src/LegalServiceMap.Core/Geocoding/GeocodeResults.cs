@@ -40,7 +40,11 @@ public sealed record ReverseGeocode(
     double? RoadDistanceMetres,
     string? EstimatedNumber,
     StreetTown? StreetTown,
-    bool? InDistrict);
+    bool? InDistrict)
+{
+    /// <summary>The nearest road's name in one language (the Chinese one when no English name is known).</summary>
+    public string? RoadName(bool english) => english ? RoadEn ?? Road : Road;
+}
 
 /// <summary>Everything the geocoder knows. Build once per data change; immutable and thread-safe afterwards.</summary>
 public sealed class GazetteerData

@@ -44,7 +44,7 @@ public sealed class ProblemWords
                 list.Add((group, weight));
                 _longestChinese = Math.Max(_longestChinese, word.Length);
             }
-            else _english.Add((Words(keyword).ToArray(), group, weight, keyword));
+            else _english.Add((Words(Fold(keyword)).ToArray(), group, weight, keyword));
         }
         // Longer phrases first, so "child support" is found before "child".
         _english.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
@@ -111,10 +111,11 @@ public sealed class ProblemWords
     /// <summary>Lower case, full-width letters and digits as ASCII (Ｗａｇｅ → wage), nothing else changed.</summary>
     private static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
-    private static IEnumerable<string> Words(string text)
+    /// <summary>The words of a folded text (<see cref="Fold"/>): runs of ASCII letters, digits and apostrophes.</summary>
+    private static IEnumerable<string> Words(string folded)
     {
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC).ToLowerInvariant())
+        foreach (var c in folded)
         {
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9' or '\'') word.Append(c);
             else if (word.Length > 0) { yield return word.ToString(); word.Clear(); }

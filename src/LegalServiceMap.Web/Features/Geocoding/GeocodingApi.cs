@@ -65,7 +65,7 @@ public static class GeocodingApi
         if (errors.Any) return errors.Problem();
 
         var r = metrics.TimeGeocode(() => state.Current.Geocoder.Reverse(point));
-        var road = english ? r.RoadEn ?? r.Road : r.Road;
+        var road = r.RoadName(english);
         var label = string.Join(english ? ", " : "", new[]
         {
             english ? (r.EstimatedNumber is null ? road : $"{r.EstimatedNumber} {road}") : road + (r.EstimatedNumber is null ? "" : r.EstimatedNumber + "号"),

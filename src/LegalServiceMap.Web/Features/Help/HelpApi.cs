@@ -1,6 +1,7 @@
 using LegalServiceMap.Core.Help;
 using LegalServiceMap.Core.Stations;
 using LegalServiceMap.Web.Features.Map;
+using LegalServiceMap.Web.Features.Stations;
 using LegalServiceMap.Web.Setup;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -94,7 +95,7 @@ public sealed record HelpAnswerDto(
             view.Origin is null ? null : view.OutsideDistrict,
             view.Places.Select(p => new Place(p.Station.Id, p.Type.ToSlug(), p.Station.Name(english), p.Station.Phone, p.WalkMinutes is { } m ? Math.Round(m, 1) : null,
                 p.Arrival?.OpenOnArrival, p.Arrival is { } arrival ? Arrivals.Text(arrival, L, english) : null, p.Metres is { } d ? Math.Round(d) : null,
-                $"stations/{Uri.EscapeDataString(p.Station.Id)}")).ToList(),
+                StationLinks.Path(p.Station.Id))).ToList(),
             view.Link(view.Path));
     }
 }

@@ -116,14 +116,19 @@ public sealed class HelpService(HelpCatalog catalog, MapViewService map, Arrival
 
         IReadOnlyList<HelpPlace> places = [];
         LegalAidCheckResult? legalAid = null;
+        MapWalk? walk = null;
         if (step?.Outcome is { } outcome)
         {
-            if (!outside) places = Places(outcome, origin, minutes, elder);
+            if (!outside)
+            {
+                walk = origin is { } o ? map.Walk(o, minutes, elder) : null;
+                places = Places(outcome, origin, walk);
+            }
             if (outcome.LegalAid is { } a)
                 legalAid = LegalAidCheck.Evaluate(new LegalAidForm { CaseType = a.CaseType, Exempt = [.. a.Exempt] }, portal.Value.LegalAidMonthlyIncomeThresholdYuan);
         }
-        if (label is null && origin is { } from && !outside && snapshot.Geocoder.Reverse(from) is { } r)
-            label = r.Road is { } road ? (english ? r.RoadEn ?? road : road) : r.StreetTown is { } t ? (english ? t.NameEn : t.NameZh) : null;
+        if (label is null && origin is { } from && !outside && (walk?.Start ?? snapshot.Geocoder.Reverse(from)) is { } r)
+            label = r.RoadName(english) ?? r.StreetTown?.Name(english);
         return new HelpView(tree, query, step, heard, origin, label, outside, whereNotFound, minutes, places, legalAid);
     }
 
@@ -132,10 +137,9 @@ public sealed class HelpService(HelpCatalog catalog, MapViewService map, Arrival
     /// first, then nearest; when none is inside the walk, the nearest by distance. Without a point: the type's places in
     /// the catalog's order (district-level ones are listed first there).
     /// </summary>
-    private List<HelpPlace> Places(HelpOutcome outcome, GeoPoint? origin, int minutes, bool elder)
+    private List<HelpPlace> Places(HelpOutcome outcome, GeoPoint? origin, MapWalk? walk)
     {
         var result = new List<HelpPlace>();
-        var walk = origin is { } o ? map.Walk(o, minutes, elder) : null;
         foreach (var type in outcome.Services)
         {
             var inside = walk?.Area?.Stations.Where(r => r.Station.Type == type)

@@ -19,12 +19,13 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
     public const string TiersTaxonomy = "lsm-location-tier";
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-    public static Guid OrganizationId(string station) => StableUuid.Of($"hsds/organization/{station}");
-    public static Guid ServiceId(string station) => StableUuid.Of($"hsds/service/{station}");
-    public static Guid LocationId(string station) => StableUuid.Of($"hsds/location/{station}");
-    public static Guid ServiceAtLocationId(string station) => StableUuid.Of($"hsds/service_at_location/{station}");
-    public static Guid TaxonomyId(string taxonomy) => StableUuid.Of($"hsds/taxonomy/{taxonomy}");
-    public static Guid TermId(string taxonomy, string code) => StableUuid.Of($"hsds/taxonomy_term/{taxonomy}/{code}");
+    public static Guid OrganizationId(string station) => Id("organization", station);
+    public static Guid ServiceId(string station) => Id("service", station);
+    public static Guid LocationId(string station) => Id("location", station);
+    public static Guid ServiceAtLocationId(string station) => Id("service_at_location", station);
+    public static Guid TaxonomyId(string taxonomy) => Id("taxonomy", taxonomy);
+    public static Guid TermId(string taxonomy, string code) => Id("taxonomy_term", taxonomy, code);
+    /// <summary>The name-based UUID of one record: its kind, the station (or taxonomy) it belongs to and, for a part of it, which.</summary>
     private static Guid Id(string kind, string station, string? part = null) => StableUuid.Of($"hsds/{kind}/{station}{(part is null ? "" : "/" + part)}");
 
     private string Language => english ? "en" : "zh-CN";
@@ -60,7 +61,7 @@ public sealed class Hsds(IStringLocalizer L, bool english, IReadOnlyDictionary<s
     private string OrganizationDescription(Station s)
     {
         var kind = L["Type_" + s.Type.ToSlug()].Value;
-        var street = s.StreetTown is { } t ? (english ? t.NameEn : t.NameZh) : null;
+        var street = s.StreetTown?.Name(english);
         var note = s.Note(english);
         var sentence = street is null ? kind : english ? $"{kind}, {street}, Jing'an District, Shanghai" : $"上海市静安区{street}{kind}";
         return note is null ? sentence : $"{sentence}. {note}";

@@ -35,8 +35,9 @@ public sealed class HsdsQueries(IDbContextFactory<AppDbContext> dbFactory, Spati
     private async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadLastModifiedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changes = await db.StationChanges.AsNoTracking().Select(c => new { c.StationId, c.At }).ToListAsync(ct);
-        return changes.GroupBy(c => c.StationId).ToDictionary(g => g.Key, g => g.Max(c => c.At));
+        return await db.StationChanges.GroupBy(c => c.StationId)
+            .Select(g => new { StationId = g.Key, At = g.Max(c => c.At) })
+            .ToDictionaryAsync(x => x.StationId, x => x.At, ct);
     }
 
     /// <summary>The stations a list request selects: search text (the stations' own index), type, organization, and

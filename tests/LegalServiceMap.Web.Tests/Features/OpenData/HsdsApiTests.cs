@@ -209,9 +209,14 @@ public sealed class HsdsApiTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task LastModified_IsTheNewestAuditedChange_InShanghaiTime()
+    public Task LastModified_IsTheNewestAuditedChange_InShanghaiTime() => LastModifiedIsTheNewestAuditedChange(factory);
+
+    /// <summary>The newest audited change of a station is its last_modified (grouped by the database, so both engines run it).</summary>
+    internal static async Task LastModifiedIsTheNewestAuditedChange(AppFactory factory)
     {
-        var station = Stations.First(s => s.Id == "judicial-office-beizhan");
+        var client = factory.CreateClient();
+        async Task<JsonElement> GetAsync(string url) => JsonDocument.Parse(await client.GetStringAsync(url)).RootElement;
+        var station = factory.Services.GetRequiredService<StationQueries>().Catalog.All.First(s => s.Id == "judicial-office-beizhan");
         var before = await GetAsync($"/api/hsds/services/{Hsds.ServiceId(station.Id)}");
         Assert.False(before.TryGetProperty("last_modified", out _), "seeded and never edited: no change on record");
 
@@ -270,4 +275,11 @@ public sealed class HsdsApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.True(beyond.GetProperty("last_page").GetBoolean());
         Assert.False(beyond.GetProperty("empty").GetBoolean());
     }
+}
+
+/// <summary>The HSDS API's last_modified on PostgreSQL (the newest change per station grouped by the database).</summary>
+public sealed class HsdsApiOnPostgres(PostgresAppFactory postgres) : IClassFixture<PostgresAppFactory>
+{
+    [Fact]
+    public Task LastModified_IsTheNewestAuditedChange_InShanghaiTime() => HsdsApiTests.LastModifiedIsTheNewestAuditedChange(postgres.App);
 }
