@@ -188,6 +188,7 @@ public static class ApplicationSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseRefusedFormPages();
 
         app.MapStaticAssets();
         app.MapHealth();

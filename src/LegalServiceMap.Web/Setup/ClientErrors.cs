@@ -81,6 +81,27 @@ public static class ClientErrors
         return app;
     }
 
+    /// <summary>
+    /// A form posted outside /api whose antiforgery token was refused (the page was open past its cookie, the webview
+    /// dropped its cookies, a copied form): says so in the resident's language with a link back to the form — whose
+    /// draft is still kept on the device — instead of the framework's empty 400. Nothing is sent; runs after
+    /// UseAntiforgery, before the endpoint.
+    /// </summary>
+    public static IApplicationBuilder UseRefusedFormPages(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
+                && !context.Request.Path.StartsWithSegments("/api"))
+            {
+                var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var form = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                await WriteAsync(context, StatusCodes.Status400BadRequest, L["Form_Expired_Title"], L["Form_Expired_Text"], api: false,
+                    again: (form, L["Form_Expired_Again"]));
+                return;
+            }
+            await next(context);
+        });
+
     /// <summary>Gives an empty 4xx answer to a non-GET request outside /api (a refused form post) a localized body.</summary>
     public static IApplicationBuilder UseClientErrorBodies(this IApplicationBuilder app) =>
         app.UseStatusCodePages(context =>
@@ -97,7 +118,8 @@ public static class ClientErrors
         || (e is InvalidOperationException && e.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Writes a 4xx with a localized title (and optional detail): problem+json under /api, a small page elsewhere.</summary>
-    public static async Task WriteAsync(HttpContext http, int status, string? title, string? detail, bool? api = null)
+    /// <param name="again">On the page (not in problem+json): a link to try again, first (e.g. the form that was refused).</param>
+    public static async Task WriteAsync(HttpContext http, int status, string? title, string? detail, bool? api = null, (string Href, string Text)? again = null)
     {
         if (http.Response.HasStarted) return;
         var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -121,6 +143,7 @@ public static class ClientErrors
             $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             $"<title>{html.Encode(title)}</title></head><body><main><h1>{html.Encode(title)}</h1>" +
             (detail is null ? "" : $"<p>{html.Encode(detail)}</p>") +
+            (again is { } link ? $"<p><a href=\"{html.Encode(link.Href)}\">{html.Encode(link.Text)}</a></p>" : "") +
             $"<p><a href=\"/\">{html.Encode(L["NotFound_Back"].Value)}</a></p></main></body></html>");
     }
 

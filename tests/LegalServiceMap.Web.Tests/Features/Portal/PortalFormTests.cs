@@ -109,6 +109,23 @@ public sealed partial class PortalFormTests(AppFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "此表单已过期，没有发送", "重新打开表单")]
+    [InlineData("?lang=en", "This form has expired and was not sent", "Open the form again")]
+    public async Task AFormWhoseTokenNoLongerMatches_IsNotSent_AndSaysSo_WithAWayBackToTheForm(string lang, string title, string again)
+    {
+        // The page was read by a browser that has since lost its antiforgery cookie (a webview that dropped it, a long pause).
+        var form = ValidReport(await NewClient().GetStringAsync("/report?station=notary-jingan"));
+        var before = await CountAsync();
+        var response = await NewClient().PostAsync("/report" + lang, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<h1>{title}</h1>", page);
+        Assert.Contains($"<a href=\"/report{lang}\">{again}</a>", page);
+        Assert.Equal(before, await CountAsync());
+    }
+
     [Fact]
     public async Task Status_NeedsTheLastFourDigitsWhenAMobileWasGiven_AndTextIsStoredAsText()
     {
