@@ -141,7 +141,11 @@ public static class ClientErrors
         http.Response.Headers.CacheControl = "no-store";
         await http.Response.WriteAsync(
             $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<title>{html.Encode(title)}</title></head><body><main><h1>{html.Encode(title)}</h1>" +
+            $"<title>{html.Encode(title)}</title>" +
+            // Readable on a phone, links big enough to tap (44 px), without the app's stylesheet.
+            "<style>body{font-family:system-ui,sans-serif;margin:1rem auto;padding:0 1rem;max-width:40rem;line-height:1.6}" +
+            "h1{font-size:1.5rem}a{display:inline-block;min-height:44px;line-height:44px;color:#0b3d91}</style>" +
+            $"</head><body><main><h1>{html.Encode(title)}</h1>" +
             (detail is null ? "" : $"<p>{html.Encode(detail)}</p>") +
             (again is { } link ? $"<p><a href=\"{html.Encode(link.Href)}\">{html.Encode(link.Text)}</a></p>" : "") +
             $"<p><a href=\"/\">{html.Encode(L["NotFound_Back"].Value)}</a></p></main></body></html>");
