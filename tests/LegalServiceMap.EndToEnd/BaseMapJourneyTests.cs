@@ -55,7 +55,9 @@ public sealed class BaseMapJourneyTests(BrowserFixture fixture)
         // A tap: the page moves to the WGS-84 point under the finger on these GCJ-02 tiles.
         var before = page.Url;
         var (x, y) = await TapMapAsync(page, 0.3, 0.6);
-        await page.WaitForURLAsync(url => url != before && url.Contains("lat="));
+        // Polled (an enhanced navigation changes the address within the document: no load event to wait for).
+        await Assertions.Expect(page).Not.ToHaveURLAsync(before, new() { Timeout = 20_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]lat="));
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
         var tapped = new GeoPoint(double.Parse(query["lat"]!, System.Globalization.CultureInfo.InvariantCulture),
             double.Parse(query["lng"]!, System.Globalization.CultureInfo.InvariantCulture));

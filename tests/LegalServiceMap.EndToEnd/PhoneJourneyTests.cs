@@ -100,6 +100,29 @@ public sealed class PhoneJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ALinkInThePeekingSheet_IsFollowedOnTheFirstTap_EvenWithoutAnimation()
+    {
+        // Pressing a link focuses it; the sheet rises for a control reached from the keyboard, not for one under a finger,
+        // or the link would move away between press and release and the tap would be lost.
+        var (page, errors) = await fixture.NewPageAsync(390, 844);
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await page.GotoAsync("/");
+        await WaitForMapAsync(page);
+        Assert.Equal("peek", await Find.Sheet(page).GetAttributeAsync("data-sheet"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "我该找哪类法律服务？" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我该找哪类法律服务？", Level = 1 })).ToBeVisibleAsync();
+
+        // A station's name near the top of the sheet, tapped, opens its page too.
+        await page.GoBackAsync();
+        await WaitForMapAsync(page);
+        var first = page.GetByRole(AriaRole.List).First.GetByRole(AriaRole.Link).First;
+        var name = await first.TextContentAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name!.Trim(), Level = 1 })).ToBeVisibleAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task Keyboard_ReachesTheSheetAndTheList_AndOperatesTheHandle()
     {
         var (page, errors) = await fixture.NewPageAsync(390, 844);

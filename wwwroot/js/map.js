@@ -132,6 +132,7 @@ export function createMap(element, settings, callbacks) {
   let pin = null;
   let pending = null;
   let disposed = false;
+  let focusing = 0; // counts "show on map" requests and marker taps (see focusStation)
 
   // Markers inside the current walk stay as they are; the others fade (null: no walk, all as they are).
   let inside = null;
@@ -182,6 +183,7 @@ export function createMap(element, settings, callbacks) {
       const marker = L.marker(show(lat, lng), { icon: markerIcon(L, props, settings.glyphs), title, alt: title, keyboard: true, riseOnHover: true });
       marker.bindPopup(() => popupContent(props, settings.texts));
       marker.on('click', () => {
+        focusing += 1; // a popup still to open for an earlier "show on map" stays closed
         // On a phone the details open in the bottom sheet (sheet.js), not in a popup over the small map.
         if (isPhone()) {
           marker.closePopup();
@@ -285,8 +287,11 @@ export function createMap(element, settings, callbacks) {
       if (!marker) return;
       element.dataset.focused = id; // which station the map last showed (tests wait for it)
       element.dispatchEvent(new CustomEvent('lsm:focus', { bubbles: true, detail: id })); // a phone's sheet drops to show the map
-      if (layer.zoomToShowLayer) layer.zoomToShowLayer(marker, () => marker.openPopup());
-      else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); marker.openPopup(); }
+      // The popup opens once the cluster has zoomed apart, unless a marker was tapped (or another station shown) since.
+      const token = ++focusing;
+      const open = () => { if (!disposed && token === focusing) marker.openPopup(); };
+      if (layer.zoomToShowLayer) layer.zoomToShowLayer(marker, open);
+      else { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16)); open(); }
     },
     dispose() {
       disposed = true;

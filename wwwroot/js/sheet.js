@@ -68,6 +68,9 @@ document.addEventListener('pointerup', () => {
 document.addEventListener('focusin', (e) => {
   // Only controls a person moved to: the page's own focus on its heading after navigation does not count.
   if (!e.target.matches?.('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')) return;
+  // Only focus the browser shows (the keyboard, or a text field): a link or button pressed by a finger is focused on the
+  // press, and raising the sheet then would move it away before the release, losing the tap.
+  if (!e.target.matches(':focus-visible')) return;
   const sheet = e.target.closest('[data-sheet="peek"]');
   if (sheet && isPhone() && !e.target.closest('[data-sheet-toggle]')) set(sheet, 'half');
 });
